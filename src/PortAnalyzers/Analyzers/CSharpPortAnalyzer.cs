@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PortAnalyzers.Discovery;
+using PortAnalyzers.Model;
+using PortAnalyzers.Options;
+using PortAnalyzers.Rules;
+
+namespace PortAnalyzers.Analyzers;
+
+/// <summary>
+/// Finds ports in C# code (sinks of SPEC §3.1) and judges them with the rules. Discovery runs once per operation
+/// for all rules: splitting rules into separate analyzers would bind and resolve every sink once per rule.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.EphemeralPort,
+        Descriptors.KnownUsePort,
+        Descriptors.HardcodedPort,
+        Descriptors.OutOfRangePort,
+        Descriptors.PrivilegedPort,
+        Descriptors.DuplicateBinding,
+        Descriptors.BrowserUnsafePort,
+        Descriptors.InvalidOption);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext start)
+    {
+        var session = new Session(new CSharpPortDiscovery(ResolvedSinks.Resolve(start.Compilation)), new OptionsReader(start.Options.AnalyzerConfigOptionsProvider));
+
+        start.RegisterOperationAction(session.OnArgument, OperationKind.Argument);
+        start.RegisterOperationAction(session.OnAssignment, OperationKind.SimpleAssignment);
+        start.RegisterOperationAction(session.OnDeclaration, OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.VariableDeclarator);
+        start.RegisterCompilationEndAction(session.OnCompilationEnd);
+    }
+
+    /// <summary>Per-compilation state: the resolved sinks, the options reader and the listeners seen (for PORT006).</summary>
+    private sealed class Session
+    {
+        private readonly CSharpPortDiscovery discovery;
+        private readonly OptionsReader options;
+        private readonly ConcurrentQueue<PortOccurrence> listeners = new();
+
+        public Session(CSharpPortDiscovery discovery, OptionsReader options)
+        {
+            this.discovery = discovery;
+            this.options = options;
+        }
+
+        public void OnArgument(OperationAnalysisContext context)
+            => Judge(context, discovery.AnalyzeArgument((IArgumentOperation)context.Operation));
+
+        public void OnAssignment(OperationAnalysisContext context)
+            => Judge(context, discovery.AnalyzeAssignment((ISimpleAssignmentOperation)context.Operation));
+
+        public void OnDeclaration(OperationAnalysisContext context)
+        {
+            switch (context.Operation)
+            {
+                case IFieldInitializerOperation field when field.InitializedFields.Length == 1:
+                    Judge(context, discovery.AnalyzeDeclaration(field.InitializedFields[0], field.Value));
+                    break;
+                case IPropertyInitializerOperation property when property.InitializedProperties.Length == 1:
+                    Judge(context, discovery.AnalyzeDeclaration(property.InitializedProperties[0], property.Value));
+                    break;
+                case IVariableDeclaratorOperation declarator when declarator.Initializer is { } initializer:
+                    Judge(context, discovery.AnalyzeDeclaration(declarator.Symbol, initializer.Value));
+                    break;
+            }
+        }
+
+        public void OnCompilationEnd(CompilationAnalysisContext context)
+        {
+            DuplicateBindingRule.Evaluate(listeners, context.ReportDiagnostic);
+
+            foreach (var tree in context.Compilation.SyntaxTrees)
+            {
+                options.For(tree);
+            }
+
+            foreach (var error in options.Errors)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidOption, Location.None, error.Value, error.Key, error.Reason, error.Fallback));
+            }
+        }
+
+        private void Judge(OperationAnalysisContext context, List<PortOccurrence>? found)
+        {
+            if (found is null)
+            {
+                return;
+            }
+
+            var ruleContext = new RuleContext(options.For(context.Operation.Syntax.SyntaxTree), context.ReportDiagnostic);
+            foreach (var occurrence in found)
+            {
+                PortRules.Evaluate(occurrence, ruleContext);
+                if (occurrence.Role == PortRole.Listen)
+                {
+                    listeners.Enqueue(occurrence);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,412 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using PortAnalyzers.Model;
+
+namespace PortAnalyzers.Discovery;
+
+/// <summary>
+/// Turns C# operations into <see cref="PortOccurrence"/>s: the sink catalogue for the role, the value resolver for
+/// the number. One instance per compilation; thread-safe (no mutable state). Every entry point returns null
+/// without allocating when the operation carries no port, which is almost always.
+/// </summary>
+internal sealed class CSharpPortDiscovery
+{
+    // Name-based sinks (SPEC §3.1 "unknown"), and the catch-all for URL literals.
+    private static readonly SinkSpec NamedPort = new(string.Empty, string.Empty, string.Empty, PortRole.Unknown, PortTransport.Unknown, SinkValueKind.Port, display: "a value named for a port");
+    private static readonly SinkSpec NamedConnectionString = new(string.Empty, string.Empty, string.Empty, PortRole.Connect, PortTransport.Tcp, SinkValueKind.ConnectionString, display: "a connection string");
+    private static readonly SinkSpec UrlLiteral = new(string.Empty, string.Empty, string.Empty, PortRole.Unknown, PortTransport.Unknown, SinkValueKind.Url, display: "a URL");
+
+    private readonly ResolvedSinks sinks;
+
+    public CSharpPortDiscovery(ResolvedSinks sinks)
+    {
+        this.sinks = sinks;
+    }
+
+    private enum ValueType : byte
+    {
+        None,
+        Number,
+        Text,
+        TextArray,
+    }
+
+    /// <summary>An argument to a sink parameter, a port-named parameter or a URL literal argument.</summary>
+    public List<PortOccurrence>? AnalyzeArgument(IArgumentOperation argument)
+    {
+        var parameter = argument.Parameter;
+        if (parameter is null || argument.ArgumentKind == ArgumentKind.DefaultValue)
+        {
+            return null;
+        }
+
+        var type = Classify(parameter.Type);
+        if (type == ValueType.None)
+        {
+            return null;
+        }
+
+        var spec = SpecFor(argument, parameter, type);
+        if (spec is null)
+        {
+            return null;
+        }
+
+        List<PortOccurrence>? found = null;
+        if (type == ValueType.TextArray)
+        {
+            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var element in initializer.ElementValues)
+                {
+                    Emit(element, spec, argument, parameter, ref found);
+                }
+            }
+        }
+        else
+        {
+            Emit(argument.Value, spec, argument, parameter, ref found);
+        }
+
+        return found;
+    }
+
+    /// <summary>An assignment to a sink property (SmtpClient.Port) or to a member named for a port (options.Port = 60251).</summary>
+    public List<PortOccurrence>? AnalyzeAssignment(ISimpleAssignmentOperation assignment)
+    {
+        ISymbol? member = assignment.Target switch
+        {
+            IPropertyReferenceOperation property => property.Property,
+            IFieldReferenceOperation field => field.Field,
+            _ => null,
+        };
+        if (member is null)
+        {
+            return null;
+        }
+
+        var spec = SpecForMember(member);
+        if (spec is null)
+        {
+            return null;
+        }
+
+        List<PortOccurrence>? found = null;
+        Emit(assignment.Value, spec, null, member, ref found);
+        return found;
+    }
+
+    /// <summary>
+    /// A field, property or local named for a port with a constant initializer: an unknown-role sink, but only
+    /// when no recognised sink in its containing type (or method, for a local) uses it.
+    /// </summary>
+    public List<PortOccurrence>? AnalyzeDeclaration(ISymbol symbol, IOperation? value)
+    {
+        if (value is null || !PortWord.Matches(symbol.Name) || PortValueResolver.IsBoundName(symbol.Name))
+        {
+            return null;
+        }
+
+        var symbolType = symbol switch
+        {
+            IFieldSymbol f => f.Type,
+            IPropertySymbol p => p.Type,
+            ILocalSymbol l => l.Type,
+            _ => null,
+        };
+        if (symbolType is null || Classify(symbolType) != ValueType.Number)
+        {
+            return null;
+        }
+
+        var unwrapped = PortValueResolver.Unwrap(value);
+        if (!unwrapped.ConstantValue.HasValue && unwrapped is not (IInvocationOperation or ICoalesceOperation or IConditionalOperation))
+        {
+            return null;
+        }
+
+        if (!PortValueResolver.TryResolve(value, out var resolved) || resolved.IsText || IsUsedBySink(symbol, value))
+        {
+            return null;
+        }
+
+        return new List<PortOccurrence>(1)
+        {
+            new(resolved.Number, resolved.Site.GetLocation(), PortRole.Unknown, PortTransport.Unknown, null, Describe(symbol), null, resolved.IsHardcoded),
+        };
+    }
+
+    private SinkSpec? SpecFor(IArgumentOperation argument, IParameterSymbol parameter, ValueType type)
+    {
+        var spec = sinks.Find(parameter);
+        if (spec is not null)
+        {
+            return spec;
+        }
+
+        if (argument.Parent is IInvocationOperation { Instance: IPropertyReferenceOperation receiver } invocation
+            && invocation.TargetMethod.Name == "Add"
+            && sinks.FindCollection(receiver.Property) is { } collection)
+        {
+            return collection;
+        }
+
+        switch (type)
+        {
+            case ValueType.Number when PortWord.Matches(parameter.Name) && !PortValueResolver.IsBoundName(parameter.Name):
+                return NamedPort;
+            case ValueType.Text when string.Equals(parameter.Name, "connectionString", System.StringComparison.OrdinalIgnoreCase):
+                return NamedConnectionString;
+            case ValueType.Text when argument.Value.ConstantValue is { HasValue: true, Value: string text } && PortTextParser.LooksLikeUrlWithPort(text):
+                return UrlLiteral;
+            default:
+                return null;
+        }
+    }
+
+    private SinkSpec? SpecForMember(ISymbol member)
+    {
+        var spec = sinks.FindMember(member);
+        if (spec is not null)
+        {
+            return spec;
+        }
+
+        var type = member switch
+        {
+            IPropertySymbol p => p.Type,
+            IFieldSymbol f => f.Type,
+            _ => null,
+        };
+        return type is not null && Classify(type) == ValueType.Number && PortWord.Matches(member.Name) && !PortValueResolver.IsBoundName(member.Name)
+            ? NamedPort
+            : null;
+    }
+
+    private void Emit(IOperation value, SinkSpec spec, IArgumentOperation? argument, ISymbol target, ref List<PortOccurrence>? found)
+    {
+        if (!PortValueResolver.TryResolve(value, out var resolved))
+        {
+            return;
+        }
+
+        var role = spec.Role;
+        var transport = spec.Transport;
+        var scheme = spec.Scheme;
+        var display = spec.Display;
+        if (spec.IsWrapper && argument?.Parent is { } creation)
+        {
+            var consumer = ConsumerOf(creation);
+            if (consumer is not null)
+            {
+                role = consumer.Role;
+                transport = consumer.Transport;
+                scheme = consumer.Scheme;
+                display = consumer.Display;
+            }
+        }
+        else if (ReferenceEquals(spec, NamedPort))
+        {
+            display = Describe(target);
+        }
+
+        if (resolved.IsText)
+        {
+            var ports = spec.Kind == SinkValueKind.Port ? null : PortTextParser.Parse(resolved.Text!, spec.Kind);
+            if (ports is null)
+            {
+                return;
+            }
+
+            foreach (var port in ports)
+            {
+                var location = resolved.Declaration is null ? SourceLocations.ForText(resolved.Site, port) : resolved.Site.GetLocation();
+                var declaration = resolved.Declaration is null ? null : SourceLocations.ForText(resolved.Declaration, port);
+                (found ??= new List<PortOccurrence>(1)).Add(new PortOccurrence(port.Value, location, role, transport, port.Scheme ?? scheme, display, declaration, resolved.IsHardcoded));
+            }
+        }
+        else if (spec.Kind == SinkValueKind.Port)
+        {
+            (found ??= new List<PortOccurrence>(1)).Add(new PortOccurrence(
+                resolved.Number, resolved.Site.GetLocation(), role, transport, scheme, display, resolved.Declaration?.GetLocation(), resolved.IsHardcoded));
+        }
+    }
+
+    /// <summary>
+    /// The sink that a value wrapper (new IPEndPoint(...), new Uri(...)) flows into: directly as an argument or
+    /// property value, or through a local declared with it. Null when it reaches no sink (it is then "stored").
+    /// </summary>
+    private SinkSpec? ConsumerOf(IOperation creation)
+    {
+        var parent = SkipUp(creation);
+        switch (parent)
+        {
+            case IArgumentOperation { Parameter: { } parameter } argument:
+                var spec = sinks.Find(parameter);
+                if (spec is { IsWrapper: true } && argument.Parent is { } outer)
+                {
+                    return ConsumerOf(outer) ?? spec;
+                }
+
+                return spec;
+            case ISimpleAssignmentOperation assignment:
+                return assignment.Target switch
+                {
+                    IPropertyReferenceOperation property => sinks.FindMember(property.Property),
+                    IFieldReferenceOperation field => sinks.FindMember(field.Field),
+                    _ => null,
+                };
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                foreach (var reference in LocalReferences(declarator.Symbol, declarator))
+                {
+                    if (SkipUp(reference) is IArgumentOperation { Parameter: { } p } && sinks.Find(p) is { IsWrapper: false } target)
+                    {
+                        return target;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private bool IsUsedBySink(ISymbol symbol, IOperation context)
+    {
+        if (symbol is ILocalSymbol local)
+        {
+            foreach (var reference in LocalReferences(local, context))
+            {
+                if (IsAtSink(reference))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var model = context.SemanticModel;
+        var tree = context.Syntax.SyntaxTree;
+        if (model is null || symbol.ContainingType is null)
+        {
+            return false;
+        }
+
+        foreach (var typeReference in symbol.ContainingType.DeclaringSyntaxReferences)
+        {
+            if (typeReference.SyntaxTree != tree)
+            {
+                continue; // other parts of a partial type: no semantic model here, so assume unused.
+            }
+
+            foreach (var node in typeReference.GetSyntax().DescendantNodes())
+            {
+                if (node is IdentifierNameSyntax identifier
+                    && identifier.Identifier.ValueText == symbol.Name
+                    && model.GetOperation(identifier) is { } reference
+                    && reference is IFieldReferenceOperation or IPropertyReferenceOperation
+                    && SymbolEqualityComparer.Default.Equals(ReferencedMember(reference), symbol)
+                    && IsAtSink(reference))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static ISymbol? ReferencedMember(IOperation reference) => reference switch
+    {
+        IFieldReferenceOperation field => field.Field.OriginalDefinition,
+        IPropertyReferenceOperation property => property.Property.OriginalDefinition,
+        _ => null,
+    };
+
+    private bool IsAtSink(IOperation reference)
+    {
+        var parent = SkipUp(reference);
+        switch (parent)
+        {
+            case IArgumentOperation { Parameter: { } parameter } argument:
+                var type = Classify(parameter.Type);
+                return type != ValueType.None && SpecFor(argument, parameter, type) is not null;
+            case ISimpleAssignmentOperation assignment when assignment.Value == reference || SkipDown(assignment.Value) == reference:
+                return assignment.Target switch
+                {
+                    IPropertyReferenceOperation property => SpecForMember(property.Property) is not null,
+                    IFieldReferenceOperation field => SpecForMember(field.Field) is not null,
+                    _ => false,
+                };
+            default:
+                return false;
+        }
+    }
+
+    private static IEnumerable<ILocalReferenceOperation> LocalReferences(ILocalSymbol local, IOperation anywhereInBody)
+    {
+        var root = anywhereInBody;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                yield return reference;
+            }
+        }
+    }
+
+    // Walks up through conversions, parentheses and configuration-read defaults to the consumer of a value.
+    private static IOperation? SkipUp(IOperation operation)
+    {
+        var parent = operation.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation or ICoalesceOperation or IConditionalOperation
+            || (parent is IArgumentOperation { Parameter.Name: "defaultValue", Parent: IInvocationOperation { TargetMethod.Name: "GetValue" } }))
+        {
+            parent = parent is IArgumentOperation ? parent.Parent!.Parent : parent.Parent;
+        }
+
+        return parent;
+    }
+
+    private static IOperation SkipDown(IOperation operation) => PortValueResolver.Unwrap(operation);
+
+    private static ValueType Classify(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Int32:
+            case SpecialType.System_UInt16:
+            case SpecialType.System_Int64:
+            case SpecialType.System_UInt32:
+            case SpecialType.System_Int16:
+            case SpecialType.System_UInt64:
+                return ValueType.Number;
+            case SpecialType.System_String:
+                return ValueType.Text;
+        }
+
+        return type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } ? ValueType.TextArray : ValueType.None;
+    }
+
+    private static string Describe(ISymbol symbol) => symbol switch
+    {
+        IParameterSymbol parameter => "parameter '" + parameter.Name + "' of " + parameter.ContainingSymbol.Name,
+        IFieldSymbol field => "field '" + field.Name + "'",
+        IPropertySymbol property => "property '" + property.Name + "'",
+        ILocalSymbol local => "local '" + local.Name + "'",
+        _ => symbol.Name,
+    };
+}

@@ -1,0 +1,255 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PortAnalyzers.Discovery;
+
+/// <summary>A constant that reaches a sink: its value, where it was written, and whether it is configurable.</summary>
+internal readonly struct ResolvedValue
+{
+    public ResolvedValue(long number, string? text, SyntaxNode site, SyntaxNode? declaration, bool isHardcoded)
+    {
+        Number = number;
+        Text = text;
+        Site = site;
+        Declaration = declaration;
+        IsHardcoded = isHardcoded;
+    }
+
+    public long Number { get; }
+
+    /// <summary>The string value when the constant is a string, else null.</summary>
+    public string? Text { get; }
+
+    /// <summary>The expression that reaches the sink.</summary>
+    public SyntaxNode Site { get; }
+
+    /// <summary>The initializer where the value was declared, when not written at the site.</summary>
+    public SyntaxNode? Declaration { get; }
+
+    /// <summary>False for the default of a configuration or environment read.</summary>
+    public bool IsHardcoded { get; }
+
+    public bool IsText => Text is not null;
+}
+
+/// <summary>
+/// Resolves the value reaching a sink to a constant: literals, const fields and locals, static readonly fields
+/// and locals with a literal initializer, and the default of a configuration read.
+/// </summary>
+internal static class PortValueResolver
+{
+    public static IOperation Unwrap(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    continue;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    continue;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    public static bool TryResolve(IOperation value, out ResolvedValue resolved)
+    {
+        resolved = default;
+        var site = value.Syntax;
+        var operation = Unwrap(value);
+        bool hardcoded = true;
+
+        // A default that stands behind a read is configurable: GetValue("Ports:Api", 60251), env ?? 60251,
+        // int.TryParse(env, out var p) ? p : 60251.
+        switch (operation)
+        {
+            case IInvocationOperation invocation when IsConfigurationRead(invocation, out var defaultValue):
+                operation = Unwrap(defaultValue);
+                hardcoded = false;
+                break;
+            case ICoalesceOperation coalesce when !coalesce.Value.ConstantValue.HasValue:
+                operation = Unwrap(coalesce.WhenNull);
+                hardcoded = false;
+                break;
+            case IConditionalOperation { WhenFalse: not null } conditional
+                when conditional.WhenFalse.ConstantValue.HasValue != conditional.WhenTrue.ConstantValue.HasValue:
+                operation = Unwrap(conditional.WhenFalse.ConstantValue.HasValue ? conditional.WhenFalse : conditional.WhenTrue);
+                hardcoded = false;
+                break;
+        }
+
+        if (!hardcoded)
+        {
+            site = operation.Syntax;
+        }
+
+        var constant = operation.ConstantValue;
+        if (constant.HasValue)
+        {
+            if (operation is IFieldReferenceOperation { Field: var constField } && IsBoundName(constField.Name))
+            {
+                return false; // ushort.MaxValue, IPEndPoint.MaxPort: limits, not ports.
+            }
+
+            SyntaxNode? declaration = operation switch
+            {
+                IFieldReferenceOperation field => InitializerOf(field.Field),
+                ILocalReferenceOperation local => InitializerOf(local.Local),
+                _ => null,
+            };
+            return TryCreate(constant.Value, site, declaration, hardcoded, out resolved);
+        }
+
+        // Not a C# constant, but written once as a literal: static readonly fields and locals.
+        ISymbol? symbol = operation switch
+        {
+            IFieldReferenceOperation { Field.IsReadOnly: true } field => field.Field,
+            ILocalReferenceOperation local => local.Local,
+            _ => null,
+        };
+        if (symbol is null || IsBoundName(symbol.Name))
+        {
+            return false;
+        }
+
+        var initializer = InitializerOf(symbol);
+        return initializer is not null
+            && TryLiteralValue(initializer, out var literal)
+            && TryCreate(literal, site, initializer, hardcoded, out resolved);
+    }
+
+    private static bool TryCreate(object? value, SyntaxNode site, SyntaxNode? declaration, bool hardcoded, out ResolvedValue resolved)
+    {
+        resolved = default;
+        switch (value)
+        {
+            case string text:
+                resolved = new ResolvedValue(0, text, site, declaration, hardcoded);
+                return true;
+            case int i:
+                resolved = new ResolvedValue(i, null, site, declaration, hardcoded);
+                return true;
+            case ushort us:
+                resolved = new ResolvedValue(us, null, site, declaration, hardcoded);
+                return true;
+            case long l:
+                resolved = new ResolvedValue(l, null, site, declaration, hardcoded);
+                return true;
+            case uint ui:
+                resolved = new ResolvedValue(ui, null, site, declaration, hardcoded);
+                return true;
+            case short s:
+                resolved = new ResolvedValue(s, null, site, declaration, hardcoded);
+                return true;
+            case ulong ul:
+                resolved = new ResolvedValue(ul > long.MaxValue ? long.MaxValue : (long)ul, null, site, declaration, hardcoded);
+                return true;
+            default:
+                return false; // bytes, chars, floating point, bools, null: not ports.
+        }
+    }
+
+    /// <summary>ConfigurationBinder.GetValue(configuration, key, defaultValue): the shape the code fix writes.</summary>
+    private static bool IsConfigurationRead(IInvocationOperation invocation, out IOperation defaultValue)
+    {
+        defaultValue = null!;
+        var method = invocation.TargetMethod;
+        if (method.Name != "GetValue" || method.ContainingType?.Name != "ConfigurationBinder")
+        {
+            return false;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == "defaultValue" && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                defaultValue = argument.Value;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The initializer expression of a field, property or local declared in source, or null.</summary>
+    public static ExpressionSyntax? InitializerOf(ISymbol symbol)
+    {
+        var references = symbol.DeclaringSyntaxReferences;
+        if (references.Length != 1)
+        {
+            return null;
+        }
+
+        return references[0].GetSyntax() switch
+        {
+            VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+            PropertyDeclarationSyntax property => property.Initializer?.Value,
+            _ => null,
+        };
+    }
+
+    /// <summary>The value of a literal, a negated numeric literal, or null.</summary>
+    public static bool TryLiteralValue(SyntaxNode node, out object? value)
+    {
+        value = null;
+        while (node is ParenthesizedExpressionSyntax parenthesized)
+        {
+            node = parenthesized.Expression;
+        }
+
+        switch (node)
+        {
+            case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.NumericLiteralExpression) || literal.IsKind(SyntaxKind.StringLiteralExpression):
+                value = literal.Token.Value;
+                return value is not null;
+            case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } operand }:
+                switch (operand.Token.Value)
+                {
+                    case int i:
+                        value = -(long)i;
+                        return true;
+                    case long l:
+                        value = -l;
+                        return true;
+                    default:
+                        return false;
+                }
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Names of limits rather than ports: MaxPort, MinPort, PortUpperBound, MaxValue.</summary>
+    public static bool IsBoundName(string name)
+    {
+        return ContainsWord(name, "Max") || ContainsWord(name, "Min") || ContainsWord(name, "Maximum") || ContainsWord(name, "Minimum")
+            || ContainsWord(name, "Upper") || ContainsWord(name, "Lower") || ContainsWord(name, "Limit") || ContainsWord(name, "Bound")
+            || ContainsWord(name, "MAX") || ContainsWord(name, "MIN") || ContainsWord(name, "max") || ContainsWord(name, "min");
+    }
+
+    private static bool ContainsWord(string name, string word)
+    {
+        int i = name.IndexOf(word, System.StringComparison.Ordinal);
+        while (i >= 0)
+        {
+            int end = i + word.Length;
+            bool startOk = i == 0 || !char.IsLetter(name[i - 1]) || (char.IsLower(name[i - 1]) && char.IsUpper(word[0]));
+            bool endOk = end == name.Length || !char.IsLower(name[end]) || char.IsUpper(word[word.Length - 1]);
+            if (startOk && endOk)
+            {
+                return true;
+            }
+
+            i = name.IndexOf(word, i + 1, System.StringComparison.Ordinal);
+        }
+
+        return false;
+    }
+}

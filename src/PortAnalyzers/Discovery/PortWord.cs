@@ -1,0 +1,68 @@
+namespace PortAnalyzers.Discovery;
+
+/// <summary>
+/// Whether an identifier names a port: the word "port" (or "ports") as a camel-case, PascalCase or snake_case word.
+/// listenPort, GatewayPort, PortNumber, SMTP_PORT, HTTP_PORTS are ports; Report, Support, Import, Export, Transport,
+/// Passport, Viewport, Portal, Portable are not. Allocation-free.
+/// </summary>
+internal static class PortWord
+{
+    public static bool Matches(string? identifier)
+    {
+        if (identifier is null)
+        {
+            return false;
+        }
+
+        int n = identifier.Length;
+        for (int start = 0; start < n;)
+        {
+            if (!char.IsLetter(identifier[start]))
+            {
+                start++;
+                continue;
+            }
+
+            int end = WordEnd(identifier, start);
+            int length = end - start;
+            if ((length == 4 || (length == 5 && (identifier[start + 4] | 0x20) == 's'))
+                && (identifier[start] | 0x20) == 'p'
+                && (identifier[start + 1] | 0x20) == 'o'
+                && (identifier[start + 2] | 0x20) == 'r'
+                && (identifier[start + 3] | 0x20) == 't')
+            {
+                return true;
+            }
+
+            start = end;
+        }
+
+        return false;
+    }
+
+    // A word is a run of letters: an uppercase letter starts a new word after a lowercase letter, and the last
+    // capital of an acronym starts the next word ("HTTPPort" -> "HTTP", "Port").
+    private static int WordEnd(string s, int start)
+    {
+        int i = start + 1;
+        bool upperRun = char.IsUpper(s[start]);
+        while (i < s.Length && char.IsLetter(s[i]))
+        {
+            bool upper = char.IsUpper(s[i]);
+            if (upper && !upperRun)
+            {
+                return i; // fooBar: 'B' starts a word
+            }
+
+            if (!upper && upperRun && i - start > 1)
+            {
+                return i - 1; // HTTPPort: the 'P' before 'o' starts a word
+            }
+
+            upperRun = upper;
+            i++;
+        }
+
+        return i;
+    }
+}

@@ -1,0 +1,26 @@
+using System;
+
+namespace PortAnalyzers.Knowledge;
+
+/// <summary>The WHATWG Fetch "bad port" list (data/browser-bad-ports.csv): browsers refuse these with ERR_UNSAFE_PORT.</summary>
+internal static partial class BrowserBadPorts
+{
+    public static bool Contains(long port) => port >= 0 && port <= 65535 && Array.BinarySearch(Ports, (int)port) >= 0;
+
+    public static string? ServiceOf(long port)
+    {
+        if (port < 0 || port > 65535)
+        {
+            return null;
+        }
+
+        int i = Array.BinarySearch(Ports, (int)port);
+        return i >= 0 ? Services[i] : null;
+    }
+
+    internal static int Count => Ports.Length;
+
+    internal static int PortAt(int i) => Ports[i];
+
+    internal static string ServiceAt(int i) => Services[i];
+}

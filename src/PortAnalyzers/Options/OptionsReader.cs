@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PortAnalyzers.Knowledge;
+
+namespace PortAnalyzers.Options;
+
+/// <summary>
+/// The one place options are read: .editorconfig / global config keys, then the MSBuild properties the
+/// package makes compiler-visible. Parsed values are cached by their raw text, so a file costs a few
+/// dictionary look-ups.
+/// </summary>
+internal sealed class OptionsReader
+{
+    public const string EphemeralRangeKey = "port_analyzers.ephemeral_range";
+    public const string AllowedPortsKey = "port_analyzers.allowed_ports";
+    public const string KnownUsesKey = "port_analyzers.known_uses";
+    public const string EphemeralRangeProperty = "build_property.PortAnalyzersEphemeralRange";
+
+    private readonly AnalyzerConfigOptionsProvider provider;
+    private readonly ConcurrentDictionary<(string?, string?, string?), PortAnalyzerOptions> cache = new();
+    private readonly ConcurrentDictionary<(string Key, string Value), OptionError> errors = new();
+
+    public OptionsReader(AnalyzerConfigOptionsProvider provider)
+    {
+        this.provider = provider;
+    }
+
+    public PortAnalyzerOptions For(SyntaxTree tree) => Read(provider.GetOptions(tree));
+
+    public PortAnalyzerOptions For(AdditionalText file) => Read(provider.GetOptions(file));
+
+    /// <summary>Every malformed value seen so far in this compilation (for PORT100 at compilation end).</summary>
+    public IEnumerable<OptionError> Errors => errors.Values;
+
+    private PortAnalyzerOptions Read(AnalyzerConfigOptions fileOptions)
+    {
+        var ephemeral = Get(fileOptions, EphemeralRangeKey) ?? Get(fileOptions, EphemeralRangeProperty);
+        var allowed = Get(fileOptions, AllowedPortsKey);
+        var known = Get(fileOptions, KnownUsesKey);
+        if (ephemeral is null && allowed is null && known is null)
+        {
+            return PortAnalyzerOptions.Default;
+        }
+
+        var options = cache.GetOrAdd((ephemeral, allowed, known), key => Parse(key.Item1, key.Item2, key.Item3));
+        foreach (var error in options.Errors)
+        {
+            errors.TryAdd((error.Key, error.Value), error);
+        }
+
+        return options;
+    }
+
+    private string? Get(AnalyzerConfigOptions fileOptions, string key)
+    {
+        if (!fileOptions.TryGetValue(key, out var value) && !provider.GlobalOptions.TryGetValue(key, out value))
+        {
+            return null;
+        }
+
+        // An empty MSBuild property arrives as an empty string: that means "not set".
+        return string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    internal static PortAnalyzerOptions Parse(string? ephemeralText, string? allowedText, string? knownText)
+    {
+        var errors = new List<OptionError>();
+
+        var ephemeral = EphemeralRange.Default;
+        if (ephemeralText is not null && !EphemeralRangePresets.TryParse(ephemeralText, out ephemeral))
+        {
+            errors.Add(new OptionError(
+                EphemeralRangeKey,
+                ephemeralText,
+                "expected iana, linux, windows, macos, freebsd, all, or port ranges such as 50000-50100,60000-65535",
+                "iana, 49152\u201365535"));
+            ephemeral = EphemeralRange.Default;
+        }
+
+        var allowed = PortRangeSet.Empty;
+        if (allowedText is not null && !PortRangeSet.TryParse(allowedText, out allowed))
+        {
+            errors.Add(new OptionError(
+                AllowedPortsKey,
+                allowedText,
+                "expected ports and ranges between 0 and 65535 separated by commas, such as 60251, 5000-5010",
+                "no allowed ports"));
+            allowed = PortRangeSet.Empty;
+        }
+
+        var known = KnownUsesSource.Curated;
+        if (knownText is not null)
+        {
+            switch (knownText.Trim().ToLowerInvariant())
+            {
+                case "curated":
+                    known = KnownUsesSource.Curated;
+                    break;
+                case "iana":
+                    known = KnownUsesSource.Iana;
+                    break;
+                case "none":
+                    known = KnownUsesSource.None;
+                    break;
+                default:
+                    errors.Add(new OptionError(KnownUsesKey, knownText, "expected curated, iana or none", "curated"));
+                    break;
+            }
+        }
+
+        return new PortAnalyzerOptions(ephemeral, allowed, known, errors.Count == 0 ? Array.Empty<OptionError>() : errors.ToArray());
+    }
+}

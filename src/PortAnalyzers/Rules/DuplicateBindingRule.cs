@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using PortAnalyzers.Model;
+
+namespace PortAnalyzers.Rules;
+
+/// <summary>
+/// PORT006: two listeners of one scope on the same port and transport. The later one (in source order) is
+/// reported, with the first as additional location. TCP and UDP on one number do not collide.
+/// </summary>
+internal static class DuplicateBindingRule
+{
+    public static void Evaluate(IEnumerable<PortOccurrence> occurrences, System.Action<Diagnostic> report)
+    {
+        var sorted = new List<PortOccurrence>();
+        foreach (var o in occurrences)
+        {
+            if (o.Role == PortRole.Listen && o.IsValidPort && o.Value != 0)
+            {
+                sorted.Add(o);
+            }
+        }
+
+        sorted.Sort(CompareBySource);
+        var first = new Dictionary<(string?, long, PortTransport), PortOccurrence>();
+        foreach (var o in sorted)
+        {
+            var key = (o.BindingScope, o.Value, o.EffectiveTransport == PortTransport.Unknown ? PortTransport.Tcp : o.EffectiveTransport);
+            if (!first.TryGetValue(key, out var earlier))
+            {
+                first.Add(key, o);
+                continue;
+            }
+
+            var where = earlier.Location.GetLineSpan();
+            var description = earlier.Sink + " at " + System.IO.Path.GetFileName(where.Path) + ":" + (where.StartLinePosition.Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            report(Diagnostic.Create(
+                Descriptors.DuplicateBinding,
+                o.Location,
+                new[] { earlier.Location },
+                o.Value,
+                key.Item3.ToDisplayString(),
+                description));
+        }
+    }
+
+    private static int CompareBySource(PortOccurrence a, PortOccurrence b)
+    {
+        int byPath = string.CompareOrdinal(a.Location.SourceTree?.FilePath ?? a.Location.GetLineSpan().Path, b.Location.SourceTree?.FilePath ?? b.Location.GetLineSpan().Path);
+        return byPath != 0 ? byPath : a.Location.SourceSpan.Start.CompareTo(b.Location.SourceSpan.Start);
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using PortAnalyzers.Model;
+using PortAnalyzers.Options;
+
+namespace PortAnalyzers.Rules;
+
+/// <summary>What a rule needs besides the occurrence: the options in force and where to report.</summary>
+internal readonly struct RuleContext
+{
+    public RuleContext(PortAnalyzerOptions options, Action<Diagnostic> report)
+    {
+        Options = options;
+        Report = report;
+    }
+
+    public PortAnalyzerOptions Options { get; }
+
+    public Action<Diagnostic> Report { get; }
+}
+
+/// <summary>Builds diagnostics the same way for every rule: location, declaration as additional location, fix properties.</summary>
+internal static class PortDiagnostic
+{
+    public const string PortProperty = "Port";
+    public const string RoleProperty = "Role";
+    public const string SafePortProperty = "SafePort";
+
+    public static Diagnostic Create(DiagnosticDescriptor descriptor, PortOccurrence occurrence, ImmutableDictionary<string, string?>? extraProperties, params object?[] messageArgs)
+    {
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties[PortProperty] = occurrence.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        properties[RoleProperty] = occurrence.Role.ToDisplayString();
+        if (extraProperties is not null)
+        {
+            properties.AddRange(extraProperties);
+        }
+
+        var additional = occurrence.DeclarationLocation is null
+            ? null
+            : new[] { occurrence.DeclarationLocation };
+        return Diagnostic.Create(descriptor, occurrence.Location, additional, properties.ToImmutable(), messageArgs);
+    }
+}
+
+/// <summary>Runs every per-occurrence rule. PORT006 needs all listeners at once: see DuplicateBindingRule.</summary>
+internal static class PortRules
+{
+    public static void Evaluate(PortOccurrence occurrence, in RuleContext context)
+    {
+        if (!occurrence.IsValidPort)
+        {
+            OutOfRangePortRule.Evaluate(occurrence, context);
+            return;
+        }
+
+        if (occurrence.Value == 0)
+        {
+            return; // "let the OS choose" is always right.
+        }
+
+        EphemeralPortRule.Evaluate(occurrence, context);
+        KnownUsePortRule.Evaluate(occurrence, context);
+        HardcodedPortRule.Evaluate(occurrence, context);
+        PrivilegedPortRule.Evaluate(occurrence, context);
+        BrowserUnsafePortRule.Evaluate(occurrence, context);
+    }
+}
