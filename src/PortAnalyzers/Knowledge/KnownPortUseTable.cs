@@ -9,8 +9,6 @@ namespace PortAnalyzers.Knowledge;
 /// </summary>
 internal static partial class KnownPortUseTable
 {
-    private static readonly short[] TcpHolders = BuildHolderIndex(PortTransportMask.Tcp);
-    private static readonly short[] UdpHolders = BuildHolderIndex(PortTransportMask.Udp);
 
     /// <summary>
     /// The software that holds <paramref name="port"/> for the transport (unknown transport: TCP first, then UDP).
@@ -25,9 +23,9 @@ internal static partial class KnownPortUseTable
 
         int index = transport switch
         {
-            PortTransport.Udp => UdpHolders[port],
-            PortTransport.Tcp => TcpHolders[port],
-            _ => TcpHolders[port] >= 0 ? TcpHolders[port] : UdpHolders[port],
+            PortTransport.Udp => Index.Udp[port],
+            PortTransport.Tcp => Index.Tcp[port],
+            _ => Index.Tcp[port] >= 0 ? Index.Tcp[port] : Index.Udp[port],
         };
         return index >= 0 ? Rows[index] : null;
     }
@@ -42,6 +40,13 @@ internal static partial class KnownPortUseTable
                 yield return row;
             }
         }
+    }
+
+    // A nested class so that the index is built on first use, after Rows (another file of this partial class).
+    private static class Index
+    {
+        public static readonly short[] Tcp = BuildHolderIndex(PortTransportMask.Tcp);
+        public static readonly short[] Udp = BuildHolderIndex(PortTransportMask.Udp);
     }
 
     private static short[] BuildHolderIndex(PortTransportMask transport)

@@ -1,0 +1,59 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using PortAnalyzers.Analyzers;
+
+namespace PortAnalyzers.Tests.Infrastructure;
+
+/// <summary>
+/// Runs <see cref="CSharpPortAnalyzer"/> through the Roslyn analyzer testing library on ASP.NET Core 8 reference
+/// assemblies. Markup: {|PORT001:60251|} marks an expected diagnostic on a span.
+/// </summary>
+internal static class Verify
+{
+    public static readonly string[] AllIds =
+    {
+        DiagnosticIds.EphemeralPort, DiagnosticIds.KnownUsePort, DiagnosticIds.HardcodedPort, DiagnosticIds.OutOfRangePort,
+        DiagnosticIds.PrivilegedPort, DiagnosticIds.DuplicateBinding, DiagnosticIds.BrowserUnsafePort, DiagnosticIds.InvalidOption,
+    };
+
+    /// <summary>Verifies the markup's diagnostics for the given rule ids only (all rules when none are given).</summary>
+    public static Task AnalyzerAsync(string source, params string[] onlyIds)
+        => AnalyzerAsync(source, editorConfig: null, onlyIds, expected: Array.Empty<DiagnosticResult>());
+
+    public static Task AnalyzerAsync(string source, string? editorConfig, string[] onlyIds, params DiagnosticResult[] expected)
+    {
+        var test = Create(source, editorConfig, onlyIds);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    public static CSharpAnalyzerTest<CSharpPortAnalyzer, DefaultVerifier> Create(string source, string? editorConfig, string[] onlyIds)
+    {
+        var test = new CSharpAnalyzerTest<CSharpPortAnalyzer, DefaultVerifier>
+        {
+            TestCode = source,
+            ReferenceAssemblies = TestReferences.AspNetCore80,
+        };
+
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + editorConfig));
+        }
+
+        if (onlyIds.Length > 0)
+        {
+            foreach (var id in AllIds)
+            {
+                if (Array.IndexOf(onlyIds, id) < 0)
+                {
+                    test.DisabledDiagnostics.Add(id);
+                }
+            }
+        }
+
+        return test;
+    }
+
+    public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, DiagnosticSeverity.Warning);
+}

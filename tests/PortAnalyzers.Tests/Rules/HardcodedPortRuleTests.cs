@@ -1,0 +1,50 @@
+using Microsoft.CodeAnalysis;
+using PortAnalyzers.Tests.Infrastructure;
+
+namespace PortAnalyzers.Tests.Rules;
+
+public class HardcodedPortRuleTests
+{
+    private const string Usings = "using System.Net;\nusing System.Net.Sockets;\nusing Microsoft.Extensions.Configuration;\n";
+
+    [Theory]
+    [InlineData("new TcpListener(IPAddress.Any, {|PORT003:8080|})")]
+    [InlineData("new TcpClient(\"db\", {|PORT003:5432|})")]
+    [InlineData("new UdpClient({|PORT003:9999|})")]
+    [InlineData("new IPEndPoint(IPAddress.Loopback, {|PORT003:1234|})")]
+    [InlineData("new TcpListener(IPAddress.Any, {|PORT003:(ushort)8080|})")]
+    public Task Literal_port_in_code_is_hardcoded_whatever_the_role(string expression)
+        => Verify.AnalyzerAsync(Usings + $"class C {{ object M() => {expression}; }}", DiagnosticIds.HardcodedPort);
+
+    [Fact]
+    public Task Port_zero_is_never_reported()
+        => Verify.AnalyzerAsync(Usings + "class C { object M() => new TcpListener(IPAddress.Any, 0); }");
+
+    [Fact]
+    public Task Default_of_a_configuration_read_is_not_hardcoded_but_still_judged()
+        => Verify.AnalyzerAsync(Usings + """
+            class C
+            {
+                object M(IConfiguration configuration)
+                    => new TcpListener(IPAddress.Any, configuration.GetValue("Ports:Api", {|PORT001:60251|}));
+            }
+            """, DiagnosticIds.HardcodedPort, DiagnosticIds.EphemeralPort);
+
+    [Fact]
+    public Task Value_read_from_configuration_without_default_is_not_a_port_we_know()
+        => Verify.AnalyzerAsync(Usings + """
+            class C
+            {
+                object M(IConfiguration configuration) => new TcpListener(IPAddress.Any, configuration.GetValue<int>("Ports:Api"));
+                object N(int port) => new TcpListener(IPAddress.Any, port);
+            }
+            """);
+
+    [Fact]
+    public Task Message_names_the_sink()
+        => Verify.AnalyzerAsync(
+            Usings + "class C { object M() => TcpListener.Create({|#0:8080|}); }",
+            null,
+            new[] { DiagnosticIds.HardcodedPort },
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(DiagnosticIds.HardcodedPort, DiagnosticSeverity.Info).WithLocation(0).WithArguments(8080L, "TcpListener.Create"));
+}
