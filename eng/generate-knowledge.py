@@ -27,11 +27,11 @@ def known_uses():
     rows = list(csv.DictReader(open(os.path.join(DATA, "known-port-uses.csv"), newline="", encoding="utf-8")))
     lines = [HEADER.format("known-port-uses.csv"), "namespace PortAnalyzers.Knowledge;", "",
              "internal static partial class KnownPortUseTable", "{",
-             "    // port_start, port_end, transport, service, owner, kind, holds_port, source_url — one line per CSV row, in file order.",
+             "    // port_start, port_end, transport, name, service, owner, kind, holds_port, source_url — one line per CSV row, in file order.",
              "    internal static readonly KnownPortUse[] Rows =", "    {"]
     for r in rows:
-        lines.append("        new({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}),".format(
-            int(r["port_start"]), int(r["port_end"]), transport(r["protocol"]), cs(r["service"]),
+        lines.append("        new({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}),".format(
+            int(r["port_start"]), int(r["port_end"]), transport(r["protocol"]), cs(r["name"]), cs(r["service"]),
             cs(r["owner_or_project"]), cs(r["kind"]), "true" if r["holds_port"] == "yes" else "false", cs(r["source_url"])))
     lines += ["    };", "}", ""]
     return "\n".join(lines)

@@ -65,7 +65,7 @@ internal static class SinkCatalog
 
         // HTTP listeners
         new("System.Net.HttpListenerPrefixCollection", "Add", "uriPrefix", Listen, Tcp, Url),
-        new("Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions", "UseUrls", "urls", Listen, Tcp, UrlList),
+        new("Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions", "UseUrls", "urls", Listen, Tcp, UrlList, display: "IWebHostBuilder.UseUrls"),
         new("Microsoft.AspNetCore.Builder.WebApplication", "Run", "url", Listen, Tcp, Url),
         new("Microsoft.AspNetCore.Builder.WebApplication", "RunAsync", "url", Listen, Tcp, Url),
         new("Microsoft.AspNetCore.Builder.WebApplication", "Add", "item", Listen, Tcp, UrlList, receiverProperty: "Urls"),
@@ -76,18 +76,18 @@ internal static class SinkCatalog
         new("Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions", "ListenLocalhost", "port", Listen, Tcp, Port, scheme: "http"),
 
         // .NET Aspire app model: port is the host-side port, targetPort the one the service listens on.
-        new("Aspire.Hosting.ResourceBuilderExtensions", "WithHttpEndpoint", "port", Listen, Tcp, Port, scheme: "http"),
-        new("Aspire.Hosting.ResourceBuilderExtensions", "WithHttpEndpoint", "targetPort", Listen, Tcp, Port, scheme: "http"),
-        new("Aspire.Hosting.ResourceBuilderExtensions", "WithHttpsEndpoint", "port", Listen, Tcp, Port, scheme: "https"),
-        new("Aspire.Hosting.ResourceBuilderExtensions", "WithHttpsEndpoint", "targetPort", Listen, Tcp, Port, scheme: "https"),
-        new("Aspire.Hosting.ResourceBuilderExtensions", "WithEndpoint", "port", Listen, Tcp, Port),
-        new("Aspire.Hosting.ResourceBuilderExtensions", "WithEndpoint", "targetPort", Listen, Tcp, Port),
+        new("Aspire.Hosting.ResourceBuilderExtensions", "WithHttpEndpoint", "port", Listen, Tcp, Port, scheme: "http", display: "IResourceBuilder.WithHttpEndpoint"),
+        new("Aspire.Hosting.ResourceBuilderExtensions", "WithHttpEndpoint", "targetPort", Listen, Tcp, Port, scheme: "http", display: "IResourceBuilder.WithHttpEndpoint"),
+        new("Aspire.Hosting.ResourceBuilderExtensions", "WithHttpsEndpoint", "port", Listen, Tcp, Port, scheme: "https", display: "IResourceBuilder.WithHttpsEndpoint"),
+        new("Aspire.Hosting.ResourceBuilderExtensions", "WithHttpsEndpoint", "targetPort", Listen, Tcp, Port, scheme: "https", display: "IResourceBuilder.WithHttpsEndpoint"),
+        new("Aspire.Hosting.ResourceBuilderExtensions", "WithEndpoint", "port", Listen, Tcp, Port, display: "IResourceBuilder.WithEndpoint"),
+        new("Aspire.Hosting.ResourceBuilderExtensions", "WithEndpoint", "targetPort", Listen, Tcp, Port, display: "IResourceBuilder.WithEndpoint"),
 
         // Orleans silos
-        new("Orleans.Hosting.EndpointOptionsExtensions", "ConfigureEndpoints", "siloPort", Listen, Tcp, Port),
-        new("Orleans.Hosting.EndpointOptionsExtensions", "ConfigureEndpoints", "gatewayPort", Listen, Tcp, Port),
-        new("Orleans.Hosting.CoreHostingExtensions", "UseLocalhostClustering", "siloPort", Listen, Tcp, Port),
-        new("Orleans.Hosting.CoreHostingExtensions", "UseLocalhostClustering", "gatewayPort", Listen, Tcp, Port),
+        new("Orleans.Hosting.EndpointOptionsExtensions", "ConfigureEndpoints", "siloPort", Listen, Tcp, Port, display: "ISiloBuilder.ConfigureEndpoints"),
+        new("Orleans.Hosting.EndpointOptionsExtensions", "ConfigureEndpoints", "gatewayPort", Listen, Tcp, Port, display: "ISiloBuilder.ConfigureEndpoints"),
+        new("Orleans.Hosting.CoreHostingExtensions", "UseLocalhostClustering", "siloPort", Listen, Tcp, Port, display: "ISiloBuilder.UseLocalhostClustering"),
+        new("Orleans.Hosting.CoreHostingExtensions", "UseLocalhostClustering", "gatewayPort", Listen, Tcp, Port, display: "ISiloBuilder.UseLocalhostClustering"),
 
         // Connection strings of common clients (any parameter named connectionString is one too).
         new("StackExchange.Redis.ConnectionMultiplexer", "Connect", "configuration", Connect, Tcp, ConnectionString),

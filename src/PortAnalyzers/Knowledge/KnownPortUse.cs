@@ -13,10 +13,11 @@ internal enum PortTransportMask : byte
 /// <summary>One row of data/known-port-uses.csv.</summary>
 internal sealed class KnownPortUse
 {
-    public KnownPortUse(int start, int end, PortTransportMask transports, string service, string owner, string kind, bool holdsPort, string source)
+    public KnownPortUse(int start, int end, PortTransportMask transports, string name, string service, string owner, string kind, bool holdsPort, string source)
     {
         Range = new PortRange(start, end);
         Transports = transports;
+        Name = name;
         Service = service;
         Owner = owner;
         Kind = kind;
@@ -28,6 +29,10 @@ internal sealed class KnownPortUse
 
     public PortTransportMask Transports { get; }
 
+    /// <summary>Short display name for messages: "Apple Xsan Filesystem Access", "Redis".</summary>
+    public string Name { get; }
+
+    /// <summary>What the source says the port is for, in detail.</summary>
     public string Service { get; }
 
     public string Owner { get; }

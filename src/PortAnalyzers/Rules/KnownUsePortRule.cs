@@ -20,9 +20,7 @@ internal static class KnownUsePortRule
         var holder = KnownPortUseTable.FindHolder(occurrence.Value, occurrence.EffectiveTransport);
         if (holder is not null)
         {
-            service = holder.Owner.Length > 0 && holder.Service.IndexOf(holder.Owner, System.StringComparison.OrdinalIgnoreCase) < 0
-                ? holder.Owner + " " + holder.Service
-                : holder.Service;
+            service = holder.Name;
             source = holder.ShortSource;
         }
         else if (options.KnownUses == KnownUsesSource.Iana && IanaRegistry.Find(occurrence.Value, occurrence.EffectiveTransport) is { } ianaName)
