@@ -13,10 +13,14 @@ internal sealed class ResolvedSinks
     private readonly Dictionary<IMethodSymbol, SinkSpec?[]> methods = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, SinkSpec> members = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IPropertySymbol, SinkSpec> collections = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<SinkSpec> matched = new();
 
     private ResolvedSinks()
     {
     }
+
+    /// <summary>Catalogue lines that bound to at least one symbol (the catalogue test checks parameter names with it).</summary>
+    internal IReadOnlyCollection<SinkSpec> Matched => matched;
 
     public bool IsEmpty => methods.Count == 0 && members.Count == 0 && collections.Count == 0;
 
@@ -50,6 +54,7 @@ internal sealed class ResolvedSinks
                 if (member is IPropertySymbol property && !collections.ContainsKey(property))
                 {
                     collections.Add(property, spec);
+                    matched.Add(spec);
                 }
             }
 
@@ -66,6 +71,7 @@ internal sealed class ResolvedSinks
                     break;
                 case IPropertySymbol or IFieldSymbol when member.Name == spec.Parameter && !members.ContainsKey(member):
                     members.Add(member, spec);
+                    matched.Add(spec);
                     break;
             }
         }
@@ -93,6 +99,7 @@ internal sealed class ResolvedSinks
 
             // The first matching line wins: overload-specific lines come before general ones.
             slots[parameter.Ordinal] ??= spec;
+            matched.Add(spec);
         }
     }
 

@@ -50,6 +50,7 @@ internal static class SinkCatalog
         new("System.Net.IPEndPoint", ".ctor", "port", UnknownRole, AnyTransport, Port, isWrapper: true),
         new("System.Net.DnsEndPoint", ".ctor", "port", Connect, AnyTransport, Port, isWrapper: true),
         new("System.Uri", ".ctor", "uriString", UnknownRole, AnyTransport, Url, isWrapper: true),
+        new("System.UriBuilder", ".ctor", "portNumber", Connect, AnyTransport, Port, isWrapper: true),
         new("System.UriBuilder", ".ctor", "port", Connect, AnyTransport, Port, isWrapper: true),
         new("System.UriBuilder", ".ctor", "uri", Connect, AnyTransport, Url, isWrapper: true),
         new("System.UriBuilder", "Port", "Port", Connect, AnyTransport, Port),

@@ -17,4 +17,18 @@ internal static class TestReferences
 
     public static readonly ReferenceAssemblies AspNetCore80 = Net80.AddPackages(ImmutableArray.Create(
         new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.33")));
+
+    // The client/host libraries whose APIs are matched by fully qualified name, from their real packages. One set
+    // each: their dependency graphs do not resolve together against the ASP.NET Core 8 pack. Orleans' does not
+    // resolve from the source served here at all (System.IO.Pipelines, Connections.Abstractions versions), so Orleans,
+    // like Aspire (not served), is tested with FaithfulDeclarations.
+    public static readonly ReferenceAssemblies Grpc = AspNetCore80.AddPackages(ImmutableArray.Create(
+        new PackageIdentity("Grpc.Net.Client", "2.85.0"),
+        new PackageIdentity("Grpc.Core.Api", "2.85.0")));
+
+    public static readonly ReferenceAssemblies Redis = AspNetCore80.AddPackages(ImmutableArray.Create(
+        new PackageIdentity("StackExchange.Redis", "2.7.27"),
+        new PackageIdentity("System.IO.Pipelines", "8.0.0")));
+
+    public static readonly ReferenceAssemblies[] Libraries = { AspNetCore80, Grpc, Redis };
 }

@@ -28,6 +28,14 @@ internal static class Verify
         return test.RunAsync();
     }
 
+    /// <summary>Like <see cref="AnalyzerAsync(string, string[])"/>, with other reference assemblies (a library's real package).</summary>
+    public static Task WithReferencesAsync(ReferenceAssemblies references, string source, params string[] onlyIds)
+    {
+        var test = Create(source, null, onlyIds);
+        test.ReferenceAssemblies = references;
+        return test.RunAsync();
+    }
+
     public static CSharpAnalyzerTest<CSharpPortAnalyzer, DefaultVerifier> Create(string source, string? editorConfig, string[] onlyIds)
     {
         var test = new CSharpAnalyzerTest<CSharpPortAnalyzer, DefaultVerifier>

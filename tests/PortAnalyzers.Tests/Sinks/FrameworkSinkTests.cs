@@ -1,0 +1,89 @@
+using PortAnalyzers.Tests.Infrastructure;
+
+namespace PortAnalyzers.Tests.Sinks;
+
+/// <summary>gRPC and Redis from their real packages; .NET Aspire and Orleans through faithful declarations.</summary>
+public class FrameworkSinkTests
+{
+    private static readonly string[] RoleRules = { "PORT001", "PORT002", "PORT005", "PORT007" };
+
+    [Fact]
+    public Task Grpc_channel_address_is_a_connect_sink()
+        => Verify.WithReferencesAsync(TestReferences.Grpc, """
+            using Grpc.Net.Client;
+            class C
+            {
+                object A() => GrpcChannel.ForAddress("http://localhost:{|PORT003:60251|}");
+                object B() => GrpcChannel.ForAddress("https://localhost:{|PORT003:5001|}");
+                object D() => GrpcChannel.ForAddress(new System.Uri("http://localhost:{|PORT004:70000|}"));
+            }
+            """, "PORT001", "PORT002", "PORT003", "PORT004");
+
+    [Fact]
+    public Task Redis_configuration_string_is_a_connect_sink()
+        => Verify.WithReferencesAsync(TestReferences.Redis, """
+            using StackExchange.Redis;
+            class C
+            {
+                object A() => ConnectionMultiplexer.Connect("localhost:{|PORT003:6379|},abortConnect=false");
+                object B() => ConnectionMultiplexer.Connect("cache-1:{|PORT003:6380|},cache-2:{|PORT004:99999|},ssl=true");
+            }
+            """, "PORT001", "PORT002", "PORT003", "PORT004");
+
+    [Fact]
+    public Task Aspire_endpoints_are_listeners()
+    {
+        var test = Verify.Create("""
+            using Aspire.Hosting;
+            using Aspire.Hosting.ApplicationModel;
+            class C
+            {
+                void M(IResourceBuilder<IResourceWithEndpoints> api)
+                {
+                    api.WithHttpEndpoint(port: {|PORT002:5432|}, targetPort: {|PORT001:60500|});
+                    api.WithHttpsEndpoint({|PORT007:6000|});
+                    api.WithEndpoint(targetPort: {|PORT005:80|}, scheme: "tcp");
+                    api.WithHttpEndpoint(name: "plain");
+                }
+            }
+            """, null, RoleRules);
+        test.TestState.Sources.Add(("Aspire.cs", FaithfulDeclarations.Aspire));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Orleans_silo_and_gateway_ports_are_listeners()
+    {
+        var test = Verify.Create("""
+            using Orleans.Hosting;
+            class C
+            {
+                void M(ISiloBuilder silo)
+                {
+                    silo.ConfigureEndpoints(siloPort: {|PORT001:55000|}, gatewayPort: {|PORT005:900|});
+                    silo.ConfigureEndpoints("silo-1", {|PORT002:6379|}, 30000);
+                    silo.UseLocalhostClustering({|PORT001:52000|});
+                    silo.UseLocalhostClustering();
+                }
+            }
+            """, null, RoleRules);
+        test.TestState.Sources.Add(("Orleans.cs", FaithfulDeclarations.Orleans));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Parameter_named_connectionString_is_a_connect_sink()
+        => Verify.AnalyzerAsync("""
+            class Db { public Db(string connectionString) { } }
+            class C
+            {
+                object A() => new Db("Server=tcp:sql.example.com,{|PORT003:1433|};Database=orders");
+                object B() => new Db("Host=pg;Port={|PORT003:5432|};Database=orders");
+                object D() => new Db("mongodb://a:{|PORT003:27017|},b:{|PORT003:27018|}/db");
+                object E() => new Db("Data Source=app.db");
+                object F() => new Db("Server=(localdb)\\MSSQLLocalDB;Database=x");
+                object G() => new Db("Data Source=C:\\data\\app.db");
+                object H() => new Db("Host=pg;Port={|PORT004:654321|}");
+            }
+            """, "PORT001", "PORT002", "PORT003", "PORT004");
+}
