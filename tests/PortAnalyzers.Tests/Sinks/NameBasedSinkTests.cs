@@ -1,0 +1,118 @@
+using PortAnalyzers.Tests.Infrastructure;
+
+namespace PortAnalyzers.Tests.Sinks;
+
+/// <summary>Unknown-role sinks found by name: parameters, members and declarations whose name has the word "port".</summary>
+public class NameBasedSinkTests
+{
+    private static readonly string[] RoleRules = { "PORT001", "PORT002", "PORT005" };
+
+    [Theory]
+    [InlineData("port")]
+    [InlineData("listenPort")]
+    [InlineData("gatewayPort")]
+    [InlineData("PortNumber")]
+    [InlineData("SMTP_PORT")]
+    [InlineData("httpPorts")]
+    [InlineData("HTTPPort")]
+    public Task Parameter_named_for_a_port_is_an_unknown_sink(string name)
+        => Verify.AnalyzerAsync($"class C {{ void Use(int {name}) {{ }} void M() {{ Use({{|PORT001:60251|}}); Use(80); Use({name}: {{|PORT001:50000|}}); }} }}", RoleRules);
+
+    [Theory]
+    [InlineData("Report")]
+    [InlineData("Support")]
+    [InlineData("Import")]
+    [InlineData("Export")]
+    [InlineData("Transport")]
+    [InlineData("Passport")]
+    [InlineData("Viewport")]
+    [InlineData("Portal")]
+    [InlineData("Portable")]
+    [InlineData("reportCount")]
+    [InlineData("importance")]
+    [InlineData("MaxPort")]
+    [InlineData("minPort")]
+    [InlineData("PortUpperBound")]
+    public Task Near_miss_names_are_not_ports(string name)
+        => Verify.AnalyzerAsync($$"""
+            class Options { public int {{name}} { get; set; } }
+            class C
+            {
+                void Use(int {{name}}) { }
+                void M()
+                {
+                    Use(60251);
+                    var o = new Options { {{name}} = 60251 };
+                    o.{{name}} = 60000;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Assignment_and_object_initializer_of_a_port_member_are_unknown_sinks()
+        => Verify.AnalyzerAsync("""
+            class ServerOptions { public int Port { get; set; } public int AdminPort; }
+            class C
+            {
+                void M(ServerOptions options)
+                {
+                    options.Port = {|PORT001:60251|};
+                    options.AdminPort = {|PORT001:50500|};
+                    var o = new ServerOptions { Port = {|PORT001:55555|}, AdminPort = 80 };
+                }
+            }
+            """, RoleRules);
+
+    [Fact]
+    public Task Port_member_with_a_constant_initializer_is_a_sink_when_nothing_uses_it()
+        => Verify.AnalyzerAsync("""
+            class ServerOptions
+            {
+                public int Port { get; set; } = {|PORT001:60251|};
+                public const int DefaultPort = {|PORT001:50123|};
+                private static readonly int fallbackPort = {|PORT001:55001|};
+                public int Timeout { get; set; } = 60000;
+            }
+            """, RoleRules);
+
+    [Fact]
+    public Task Port_member_used_by_a_sink_is_reported_once_at_the_sink()
+        => Verify.AnalyzerAsync(
+            """
+            using System.Net;
+            using System.Net.Sockets;
+            class Server
+            {
+                private const int Port = {|#1:60251|};
+                object M() => new TcpListener(IPAddress.Any, {|#0:Port|});
+            }
+            """,
+            null,
+            new[] { "PORT001" },
+            Verify.Diagnostic("PORT001").WithLocation(0).WithLocation(1).WithArguments(60251L, "49152\u201365535", "IANA", 49152));
+
+    [Fact]
+    public Task Local_named_for_a_port_is_reported_at_its_declaration_only_when_no_sink_uses_it()
+        => Verify.AnalyzerAsync("""
+            using System.Net;
+            using System.Net.Sockets;
+            class C
+            {
+                void Unused()
+                {
+                    int port = {|PORT001:60251|};
+                    System.Console.WriteLine(port);
+                }
+
+                object Used()
+                {
+                    var listenPort = 60252;
+                    return new TcpListener(IPAddress.Any, {|PORT001:listenPort|});
+                }
+            }
+            """, "PORT001");
+
+    [Fact]
+    public Task Named_parameter_default_values_are_not_reported_at_call_sites_that_omit_them()
+        => Verify.AnalyzerAsync("class C { void Use(int port = 60251) { } void M() => Use(); }", RoleRules);
+}
