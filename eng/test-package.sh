@@ -7,10 +7,14 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 dotnet pack "$root/src/PortAnalyzers.Package/PortAnalyzers.Package.csproj" -c Release -o "$work/feed" -p:Version=0.0.0-local >/dev/null
-unzip -l "$work/feed/PortAnalyzers.0.0.0-local.nupkg" | grep -q "analyzers/dotnet/roslyn4.8/cs/PortAnalyzers.dll"
-unzip -l "$work/feed/PortAnalyzers.0.0.0-local.nupkg" | grep -q "analyzers/dotnet/roslyn4.8/cs/PortAnalyzers.CodeFixes.dll"
-unzip -l "$work/feed/PortAnalyzers.0.0.0-local.nupkg" | grep -q "buildTransitive/PortAnalyzers.props"
-if unzip -p "$work/feed/PortAnalyzers.0.0.0-local.nupkg" PortAnalyzers.nuspec | grep -q "<dependency"; then
+listing="$(unzip -l "$work/feed/PortAnalyzers.0.0.0-local.nupkg")"
+for entry in analyzers/dotnet/roslyn4.8/cs/PortAnalyzers.dll analyzers/dotnet/roslyn4.8/cs/PortAnalyzers.CodeFixes.dll \
+             build/PortAnalyzers.props build/PortAnalyzers.targets buildTransitive/PortAnalyzers.props buildTransitive/PortAnalyzers.targets; do
+  grep -q "$entry" <<<"$listing" || { echo "FAIL: $entry missing from the package" >&2; exit 1; }
+done
+nuspec="$(unzip -p "$work/feed/PortAnalyzers.0.0.0-local.nupkg" PortAnalyzers.nuspec)"
+grep -q "<developmentDependency>true</developmentDependency>" <<<"$nuspec" || { echo "FAIL: not a development dependency" >&2; exit 1; }
+if grep -q "<dependency" <<<"$nuspec"; then
   echo "package declares dependencies: they would leak to users" >&2; exit 1
 fi
 
@@ -44,13 +48,27 @@ var ephemeral = new TcpListener(IPAddress.Any, 60251);
 var linuxOnly = new TcpListener(IPAddress.Any, 40000);
 Console.WriteLine($"{ephemeral.LocalEndpoint} {linuxOnly.LocalEndpoint}");
 CS
-echo '{ "Urls": "http://localhost:60251" }' > "$work/consumer/appsettings.json"
+cat > "$work/consumer/appsettings.json" <<'JSON'
+{
+  // comments and trailing commas, as configuration accepts them
+  "Kestrel": { "Endpoints": { "Http": { "Url": "http://localhost:61100" }, } },
+}
+JSON
+cat > "$work/consumer/Properties/launchSettings.json" <<'JSON'
+{
+  "profiles": {
+    "http": { "commandName": "Project", "applicationUrl": "http://localhost:6000" }
+  }
+}
+JSON
 
-out="$(cd "$work/consumer" && dotnet build -nologo 2>&1 || true)"
-echo "$out" | grep -E "PORT0" | sed "s#$work/##" | sort -u || true
-echo "$out" | grep -q "Program.cs(3,48): warning PORT001" || { echo "FAIL: no PORT001 from the package" >&2; echo "$out" >&2; exit 1; }
-echo "$out" | grep -q "Program.cs(4,48): warning PORT001" || { echo "FAIL: PortAnalyzersEphemeralRange=linux did not reach the analyzer" >&2; exit 1; }
-echo "$out" | grep -q "AD0001" && { echo "FAIL: analyzer exception" >&2; exit 1; }
+# A private package folder: a stale PortAnalyzers 0.0.0-local in the user's cache must not stand in for this build.
+out="$(cd "$work/consumer" && NUGET_PACKAGES="$work/packages" dotnet build -nologo 2>&1 || true)"
+grep -E "PORT[01]0" <<<"$out" | sed "s#$work/##; s# (https://[^)]*)##; s# \[.*##" | sort -u || true
+grep -q "Program.cs(3,48): warning PORT001" <<<"$out" || { echo "FAIL: no PORT001 from the package" >&2; echo "$out" >&2; exit 1; }
+grep -q "Program.cs(4,48): warning PORT001" <<<"$out" || { echo "FAIL: PortAnalyzersEphemeralRange=linux did not reach the analyzer" >&2; exit 1; }
+grep -q "appsettings.json(3,66): warning PORT002" <<<"$out" || { echo "FAIL: no PORT002 at appsettings.json(3,66)" >&2; exit 1; }
+grep -q "launchSettings.json(3,77): warning PORT007" <<<"$out" || { echo "FAIL: no PORT007 at launchSettings.json(3,77)" >&2; exit 1; }
+grep -q "AD0001" <<<"$out" && { echo "FAIL: analyzer exception" >&2; exit 1; }
 if ! grep -q '"PortAnalyzers"' "$work/consumer/obj/project.assets.json"; then echo "FAIL: package not restored" >&2; exit 1; fi
-if grep -q '"PrivateAssets"' /dev/null; then :; fi
 echo "package check passed"

@@ -61,6 +61,15 @@ internal static class Descriptors
         "Two listeners in one project on the same port and transport cannot both bind: the second one fails at run time.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    // The same rule for configuration files: reported per file as it is read, so not a compilation-end diagnostic.
+    public static readonly DiagnosticDescriptor DuplicateBindingInFile = Create(
+        DiagnosticIds.DuplicateBinding,
+        "Port is bound twice",
+        "Port {0}/{1} is already bound by another listener ({2}); the second bind fails with 'address already in use'",
+        Reliability,
+        DiagnosticSeverity.Warning,
+        "Two listeners in one project on the same port and transport cannot both bind: the second one fails at run time.");
+
     public static readonly DiagnosticDescriptor BrowserUnsafePort = Create(
         DiagnosticIds.BrowserUnsafePort,
         "Browsers refuse this port",

@@ -10,7 +10,7 @@ namespace PortAnalyzers.Rules;
 /// </summary>
 internal static class DuplicateBindingRule
 {
-    public static void Evaluate(IEnumerable<PortOccurrence> occurrences, System.Action<Diagnostic> report)
+    public static void Evaluate(IEnumerable<PortOccurrence> occurrences, System.Action<Diagnostic> report, DiagnosticDescriptor? descriptor = null)
     {
         var sorted = new List<PortOccurrence>();
         foreach (var o in occurrences)
@@ -35,7 +35,7 @@ internal static class DuplicateBindingRule
             var where = earlier.Location.GetLineSpan();
             var description = earlier.Sink + " at " + System.IO.Path.GetFileName(where.Path) + ":" + (where.StartLinePosition.Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             report(Diagnostic.Create(
-                Descriptors.DuplicateBinding,
+                descriptor ?? Descriptors.DuplicateBinding,
                 o.Location,
                 new[] { earlier.Location },
                 o.Value,
@@ -46,7 +46,7 @@ internal static class DuplicateBindingRule
 
     private static int CompareBySource(PortOccurrence a, PortOccurrence b)
     {
-        int byPath = string.CompareOrdinal(a.Location.SourceTree?.FilePath ?? a.Location.GetLineSpan().Path, b.Location.SourceTree?.FilePath ?? b.Location.GetLineSpan().Path);
+        int byPath = string.CompareOrdinal(a.Location.GetLineSpan().Path, b.Location.GetLineSpan().Path);
         return byPath != 0 ? byPath : a.Location.SourceSpan.Start.CompareTo(b.Location.SourceSpan.Start);
     }
 }

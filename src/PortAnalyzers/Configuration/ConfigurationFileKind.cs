@@ -1,0 +1,53 @@
+using System;
+using System.IO;
+
+namespace PortAnalyzers.Configuration;
+
+/// <summary>Which reading of a JSON file applies: ASP.NET Core configuration or Visual Studio launch profiles.</summary>
+internal enum ConfigurationFileKind : byte
+{
+    None,
+    AppSettings,
+    LaunchSettings,
+}
+
+internal static class ConfigurationFileKinds
+{
+    public const string OptionKey = "port_analyzers.configuration_file";
+    public const string MetadataKey = "build_metadata.AdditionalFiles.PortAnalyzersConfigurationFile";
+
+    /// <summary>
+    /// appsettings*.json and launchSettings.json by name; any other file when the user says so with
+    /// port_analyzers.configuration_file = appsettings | launchsettings (an .editorconfig section for the file, or
+    /// AdditionalFiles metadata PortAnalyzersConfigurationFile). "none" turns a file off.
+    /// </summary>
+    public static ConfigurationFileKind Of(string path, string? declared)
+    {
+        if (declared is not null)
+        {
+            switch (declared.Trim().ToLowerInvariant())
+            {
+                case "appsettings":
+                    return ConfigurationFileKind.AppSettings;
+                case "launchsettings":
+                    return ConfigurationFileKind.LaunchSettings;
+                case "none":
+                case "false":
+                    return ConfigurationFileKind.None;
+            }
+        }
+
+        var name = Path.GetFileName(path);
+        if (!name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return ConfigurationFileKind.None;
+        }
+
+        if (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase))
+        {
+            return ConfigurationFileKind.AppSettings;
+        }
+
+        return name.Equals("launchSettings.json", StringComparison.OrdinalIgnoreCase) ? ConfigurationFileKind.LaunchSettings : ConfigurationFileKind.None;
+    }
+}
