@@ -15,7 +15,10 @@ internal static class AnalyzerRunner
     private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> References = new(
         () => TestReferences.AspNetCore80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None));
 
-    public sealed record Result(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions);
+    public sealed record Result(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions, IReadOnlyList<Diagnostic>? CompilerErrorList = null)
+    {
+        public IReadOnlyList<Diagnostic> CompilerErrors => CompilerErrorList ?? Array.Empty<Diagnostic>();
+    }
 
     public static async Task<Result> RunAsync(string source, string? globalConfig = null, CancellationToken cancellationToken = default)
     {
@@ -30,7 +33,8 @@ internal static class AnalyzerRunner
             logAnalyzerExecutionTime: false);
         var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new CSharpPortAnalyzer()), options);
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken);
-        return new Result(diagnostics, exceptions);
+        var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        return new Result(diagnostics, exceptions, errors);
     }
 
     private sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider

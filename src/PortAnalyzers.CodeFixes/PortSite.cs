@@ -1,0 +1,95 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using PortAnalyzers.Rules;
+
+namespace PortAnalyzers.CodeFixes;
+
+/// <summary>
+/// Where a diagnostic's port is written, as the fixes need it: a numeric expression, or digits inside a string
+/// literal; plus the declaration when the value was declared elsewhere.
+/// </summary>
+internal sealed class PortSite
+{
+    private PortSite(ExpressionSyntax expression, TextSpan? digits, long port, bool hardcoded, bool listen, string? safePort, TextSpan? declaration)
+    {
+        Expression = expression;
+        Digits = digits;
+        Port = port;
+        IsHardcoded = hardcoded;
+        IsListener = listen;
+        SafePort = safePort;
+        Declaration = declaration;
+    }
+
+    /// <summary>The expression that reaches the sink, or the string literal that holds the port.</summary>
+    public ExpressionSyntax Expression { get; }
+
+    /// <summary>The port's digits inside <see cref="Expression"/> when it is a string literal.</summary>
+    public TextSpan? Digits { get; }
+
+    public long Port { get; }
+
+    public bool IsHardcoded { get; }
+
+    public bool IsListener { get; }
+
+    public string? SafePort { get; }
+
+    /// <summary>The declaration of the value (a const's literal, or the digits in a const string) when elsewhere.</summary>
+    public TextSpan? Declaration { get; }
+
+    public bool IsInString => Digits is not null;
+
+    public static PortSite? Find(SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (!diagnostic.Location.IsInSource
+            || !diagnostic.Properties.TryGetValue(PortDiagnostic.PortProperty, out var portText)
+            || !long.TryParse(portText, out long port))
+        {
+            return null;
+        }
+
+        var span = diagnostic.Location.SourceSpan;
+        if (span.End > root.FullSpan.End)
+        {
+            return null;
+        }
+
+        diagnostic.Properties.TryGetValue(PortDiagnostic.RoleProperty, out var role);
+        diagnostic.Properties.TryGetValue(PortDiagnostic.HardcodedProperty, out var hardcoded);
+        diagnostic.Properties.TryGetValue(PortDiagnostic.SafePortProperty, out var safe);
+        TextSpan? declaration = null;
+        foreach (var additional in diagnostic.AdditionalLocations)
+        {
+            if (additional.IsInSource && additional.SourceTree == diagnostic.Location.SourceTree)
+            {
+                declaration = additional.SourceSpan;
+            }
+        }
+
+        var token = root.FindToken(span.Start);
+        ExpressionSyntax? expression;
+        TextSpan? digits = null;
+        if (token.IsKind(SyntaxKind.StringLiteralToken) && token.Span != span && token.Span.Contains(span))
+        {
+            expression = token.Parent as LiteralExpressionSyntax;
+            digits = span;
+        }
+        else
+        {
+            var node = root.FindNode(span, getInnermostNodeForTie: true);
+            expression = node switch
+            {
+                ArgumentSyntax argument => argument.Expression,
+                ExpressionSyntax e => e,
+                _ => null,
+            };
+        }
+
+        return expression is null || expression.Span != (digits is null ? span : expression.Span)
+            ? null
+            : new PortSite(expression, digits, port, hardcoded != "false", role == "listen", safe, declaration);
+    }
+}
