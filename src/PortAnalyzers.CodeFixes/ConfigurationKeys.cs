@@ -77,13 +77,34 @@ internal static class ConfigurationKeys
             }
         }
 
-        var declarator2 = site.FirstAncestorOrSelf<VariableDeclaratorSyntax>();
-        if (declarator2 is not null)
+        // An argument to a parameter that says more than "port": siloPort, gatewayPort, targetPort.
+        if (site.Parent is ArgumentSyntax argument
+            && model.GetOperation(argument) is Microsoft.CodeAnalysis.Operations.IArgumentOperation { Parameter.Name: var parameter }
+            && !string.Equals(parameter, "port", System.StringComparison.OrdinalIgnoreCase)
+            && parameter.EndsWith("Port", System.StringComparison.Ordinal))
         {
-            return declarator2.Identifier.ValueText;
+            return parameter;
         }
 
-        return model.GetEnclosingSymbol(site.SpanStart)?.ContainingType?.Name ?? "Service";
+        // The service: the containing type, unless it is the Program of top-level statements or Main.
+        var type = model.GetEnclosingSymbol(site.SpanStart)?.ContainingType;
+        while (type is { IsImplicitlyDeclared: true } || type?.Name.StartsWith("<", System.StringComparison.Ordinal) == true)
+        {
+            type = type.ContainingType;
+        }
+
+        if (type is not null && type.Name != "Program")
+        {
+            return type.Name;
+        }
+
+        // A URL in Program: its scheme ("Http", "Https").
+        if (site is LiteralExpressionSyntax { Token.ValueText: var url } && url.IndexOf("://", System.StringComparison.Ordinal) is > 0 and var schemeEnd)
+        {
+            return url.Substring(0, schemeEnd);
+        }
+
+        return "Service";
     }
 
     // PascalCase letters and digits; a trailing "Port"/"Ports" is implied by the section.

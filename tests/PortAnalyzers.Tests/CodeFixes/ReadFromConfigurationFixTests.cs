@@ -94,13 +94,13 @@ public class ReadFromConfigurationFixTests
 
             class Program
             {
-                static void Run(WebApplication app) => app.Urls.Add($"http://localhost:{(app.Configuration.GetValue("Ports:Program", 8085))}/");
+                static void Run(WebApplication app) => app.Urls.Add($"http://localhost:{(app.Configuration.GetValue("Ports:Http", 8085))}/");
             }
             """,
             VerifyFix.Configuration,
             "PORT003");
         test.TestState.AdditionalFiles.Add(("/0/appsettings.json", "{\n  \"Ports\": { \"Other\": 1, },\n}"));
-        test.FixedState.AdditionalFiles.Add(("/0/appsettings.json", "{\n  \"Ports\": { \"Other\": 1,\n    \"Program\": 8085, },\n}"));
+        test.FixedState.AdditionalFiles.Add(("/0/appsettings.json", "{\n  \"Ports\": { \"Other\": 1,\n    \"Http\": 8085, },\n}"));
         return test.RunAsync();
     }
 
