@@ -20,7 +20,7 @@ public class BrowserUnsafePortRuleTests
             Usings + $"class C {{ void M(WebApplication app) => app.Urls.Add(\"http://localhost:{{|#0:{port}|}}\"); }}",
             null,
             new[] { "PORT007" },
-            Verify.Diagnostic("PORT007").WithLocation(0).WithArguments((long)port, BrowserBadPorts.ServiceOf(port)));
+            Verify.Diagnostic("PORT007").WithLocation(0).WithArguments((long)port, BrowserBadPorts.ServiceOf(port)!));
 
     [Fact]
     public Task Raw_sockets_and_clients_never_get_PORT007()

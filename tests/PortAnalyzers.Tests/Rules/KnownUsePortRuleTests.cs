@@ -34,6 +34,7 @@ public class KnownUsePortRuleTests
     {
         var holder = KnownPortUseTable.FindHolder(port, udp ? Model.PortTransport.Udp : Model.PortTransport.Tcp)!;
         Assert.NotNull(holder);
+        Assert.Equal(expectedName, holder.Name); // the narrowest holder row answers for its own ports
         var inRange = port >= 49152 ? " and lies in the IANA ephemeral range 49152\u201365535" : string.Empty;
         var sink = udp ? $"new UdpClient({{|#0:{port}|}})" : $"new TcpListener(IPAddress.Any, {{|#0:{port}|}})";
         return Verify.AnalyzerAsync(
