@@ -41,7 +41,7 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
 
         start.RegisterOperationAction(session.OnArgument, OperationKind.Argument);
         start.RegisterOperationAction(session.OnAssignment, OperationKind.SimpleAssignment);
-        start.RegisterOperationAction(session.OnDeclaration, OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.VariableDeclarator);
+        start.RegisterOperationAction(session.OnDeclaration, OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.VariableDeclarator, OperationKind.ParameterInitializer);
         start.RegisterCompilationEndAction(session.OnCompilationEnd);
     }
 
@@ -76,6 +76,9 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
                     break;
                 case IVariableDeclaratorOperation declarator when declarator.Initializer is { } initializer:
                     Judge(context, discovery.AnalyzeDeclaration(declarator.Symbol, initializer.Value));
+                    break;
+                case IParameterInitializerOperation parameter:
+                    Judge(context, discovery.AnalyzeDeclaration(parameter.Parameter, parameter.Value));
                     break;
             }
         }

@@ -25,6 +25,46 @@ internal sealed class CSharpPortDiscovery
         this.sinks = sinks;
     }
 
+    /// <summary>A name that says port and is not a limit (MaxPort) or the other end's port (RemotePort).</summary>
+    private static bool IsNamedPort(string name)
+        => PortWord.Matches(name) && !PortValueResolver.IsBoundName(name) && !PortWord.IsOtherEnd(name);
+
+    /// <summary>Test assertions and equality compare values; what they receive is expected data, not an endpoint in use.</summary>
+    private static bool IsComparison(IMethodSymbol method)
+    {
+        if (method.Name is "Equals" or "ReferenceEquals")
+        {
+            return true;
+        }
+
+        var ns = method.ContainingType?.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+        return ns.StartsWith("Xunit", System.StringComparison.Ordinal)
+            || ns.StartsWith("NUnit.Framework", System.StringComparison.Ordinal)
+            || ns.StartsWith("Microsoft.VisualStudio.TestTools", System.StringComparison.Ordinal)
+            || ns.StartsWith("FluentAssertions", System.StringComparison.Ordinal)
+            || ns.StartsWith("Shouldly", System.StringComparison.Ordinal);
+    }
+
+    /// <summary>A URL literal with an explicit port, and nothing else: "see http://x:1/ for help" is prose, not a URL.</summary>
+    private static bool IsWholeUrl(string text)
+    {
+        var trimmed = text.Trim();
+        if (!PortTextParser.LooksLikeUrlWithPort(trimmed))
+        {
+            return false;
+        }
+
+        foreach (char c in trimmed)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return char.IsLetter(trimmed[0]);
+    }
+
     private enum ValueType : byte
     {
         None,
@@ -87,7 +127,7 @@ internal sealed class CSharpPortDiscovery
             return null;
         }
 
-        var spec = SpecForMember(member);
+        var spec = SpecForMember(member, assignment.Value);
         if (spec is null)
         {
             return null;
@@ -104,7 +144,7 @@ internal sealed class CSharpPortDiscovery
     /// </summary>
     public List<PortOccurrence>? AnalyzeDeclaration(ISymbol symbol, IOperation? value)
     {
-        if (value is null || !PortWord.Matches(symbol.Name) || PortValueResolver.IsBoundName(symbol.Name))
+        if (value is null)
         {
             return null;
         }
@@ -114,28 +154,67 @@ internal sealed class CSharpPortDiscovery
             IFieldSymbol f => f.Type,
             IPropertySymbol p => p.Type,
             ILocalSymbol l => l.Type,
+            IParameterSymbol p => p.Type,
             _ => null,
         };
-        if (symbolType is null || Classify(symbolType) != ValueType.Number)
+        var type = symbolType is null ? ValueType.None : Classify(symbolType);
+        bool isNumber = type == ValueType.Number && IsNamedPort(symbol.Name);
+        bool isUrl = type == ValueType.Text && symbol is not IParameterSymbol && IsUrlValue(value);
+        if (!isNumber && !isUrl)
         {
             return null;
         }
 
         var unwrapped = PortValueResolver.Unwrap(value);
-        if (!unwrapped.ConstantValue.HasValue && unwrapped is not (IInvocationOperation or ICoalesceOperation or IConditionalOperation))
+        if (!unwrapped.ConstantValue.HasValue && unwrapped is not (IInvocationOperation or ICoalesceOperation or IConditionalOperation or IBinaryOperation))
         {
             return null;
         }
 
-        if (!PortValueResolver.TryResolve(value, out var resolved) || resolved.IsText || IsUsedBySink(symbol, value))
+        if (!PortValueResolver.TryResolve(value, out var resolved) || resolved.IsText != isUrl || IsUsedBySink(symbol, value))
         {
             return null;
         }
 
-        return new List<PortOccurrence>(1)
+        // A settable property of an options type is bound from configuration: its initializer is the default.
+        bool hardcoded = resolved.IsHardcoded && !IsOptionsDefault(symbol);
+        var role = PortRole.Unknown;
+        var description = Describe(symbol);
+        if (!isUrl)
         {
-            new(resolved.Number, resolved.Site.GetLocation(), PortRole.Unknown, PortTransport.Unknown, null, Describe(symbol), null, resolved.IsHardcoded),
-        };
+            return new List<PortOccurrence>(1)
+            {
+                new(resolved.Number, resolved.Site.GetLocation(), role, PortTransport.Unknown, null, description, null, hardcoded),
+            };
+        }
+
+        var ports = PortTextParser.Parse(resolved.Text!, SinkValueKind.Url);
+        if (ports is null)
+        {
+            return null;
+        }
+
+        var found = new List<PortOccurrence>(ports.Count);
+        foreach (var port in ports)
+        {
+            found.Add(new PortOccurrence(port.Value, SourceLocations.ForText(resolved.Site, port), role, PortTransport.Unknown, port.Scheme, description, null, hardcoded));
+        }
+
+        return found;
+    }
+
+    private static bool IsOptionsDefault(ISymbol symbol)
+    {
+        if (symbol is not IPropertySymbol { SetMethod: { DeclaredAccessibility: Accessibility.Public } } property)
+        {
+            return false;
+        }
+
+        var typeName = property.ContainingType.Name;
+        return typeName.EndsWith("Options", System.StringComparison.Ordinal)
+            || typeName.EndsWith("Settings", System.StringComparison.Ordinal)
+            || typeName.EndsWith("Config", System.StringComparison.Ordinal)
+            || typeName.EndsWith("Configuration", System.StringComparison.Ordinal);
     }
 
     private SinkSpec? SpecFor(IArgumentOperation argument, IParameterSymbol parameter, ValueType type)
@@ -153,20 +232,25 @@ internal sealed class CSharpPortDiscovery
             return collection;
         }
 
+        if (parameter.ContainingSymbol is IMethodSymbol method && IsComparison(method))
+        {
+            return null;
+        }
+
         switch (type)
         {
-            case ValueType.Number when PortWord.Matches(parameter.Name) && !PortValueResolver.IsBoundName(parameter.Name):
+            case ValueType.Number when IsNamedPort(parameter.Name):
                 return NamedPort;
             case ValueType.Text when string.Equals(parameter.Name, "connectionString", System.StringComparison.OrdinalIgnoreCase):
                 return NamedConnectionString;
-            case ValueType.Text when argument.Value.ConstantValue is { HasValue: true, Value: string text } && PortTextParser.LooksLikeUrlWithPort(text):
+            case ValueType.Text when IsUrlValue(argument.Value):
                 return UrlLiteral;
             default:
                 return null;
         }
     }
 
-    private SinkSpec? SpecForMember(ISymbol member)
+    private SinkSpec? SpecForMember(ISymbol member, IOperation? value = null)
     {
         var spec = sinks.FindMember(member);
         if (spec is not null)
@@ -180,10 +264,21 @@ internal sealed class CSharpPortDiscovery
             IFieldSymbol f => f.Type,
             _ => null,
         };
-        return type is not null && Classify(type) == ValueType.Number && PortWord.Matches(member.Name) && !PortValueResolver.IsBoundName(member.Name)
-            ? NamedPort
-            : null;
+        if (type is null)
+        {
+            return null;
+        }
+
+        return Classify(type) switch
+        {
+            ValueType.Number when IsNamedPort(member.Name) => NamedPort,
+            ValueType.Text when value is not null && IsUrlValue(value) => UrlLiteral,
+            _ => null,
+        };
     }
+
+    private static bool IsUrlValue(IOperation value)
+        => PortValueResolver.TryResolve(value, out var resolved) && resolved.IsText && IsWholeUrl(resolved.Text!);
 
     private void Emit(IOperation value, SinkSpec spec, IArgumentOperation? argument, ISymbol target, ref List<PortOccurrence>? found)
     {
@@ -205,6 +300,10 @@ internal sealed class CSharpPortDiscovery
                 transport = consumer.Transport;
                 scheme = consumer.Scheme;
                 display = consumer.Display;
+            }
+            else if (IsExpectedData(creation))
+            {
+                return; // Assert.Equal(new IPEndPoint(..., 7000), actual), test-case arrays: data, not an endpoint
             }
         }
         else if (ReferenceEquals(spec, NamedPort))
@@ -273,8 +372,25 @@ internal sealed class CSharpPortDiscovery
         }
     }
 
+    private static bool IsExpectedData(IOperation creation)
+    {
+        var parent = SkipUp(creation);
+        return parent switch
+        {
+            IArgumentOperation { Parent: IInvocationOperation invocation } => IsComparison(invocation.TargetMethod),
+            IArrayInitializerOperation => true,
+            IArgumentOperation { Parent: IObjectCreationOperation { Type.SpecialType: SpecialType.System_Object } } => true,
+            _ => false,
+        };
+    }
+
     private bool IsUsedBySink(ISymbol symbol, IOperation context)
     {
+        if (symbol is IParameterSymbol)
+        {
+            return false; // a sink that receives the parameter sees no constant, so the default is reported here
+        }
+
         if (symbol is ILocalSymbol local)
         {
             foreach (var reference in LocalReferences(local, context))
@@ -337,8 +453,8 @@ internal sealed class CSharpPortDiscovery
             case ISimpleAssignmentOperation assignment when assignment.Value == reference || SkipDown(assignment.Value) == reference:
                 return assignment.Target switch
                 {
-                    IPropertyReferenceOperation property => SpecForMember(property.Property) is not null,
-                    IFieldReferenceOperation field => SpecForMember(field.Field) is not null,
+                    IPropertyReferenceOperation property => SpecForMember(property.Property, assignment.Value) is not null,
+                    IFieldReferenceOperation field => SpecForMember(field.Field, assignment.Value) is not null,
                     _ => false,
                 };
             default:
@@ -368,6 +484,7 @@ internal sealed class CSharpPortDiscovery
     {
         var parent = operation.Parent;
         while (parent is IConversionOperation or IParenthesizedOperation or ICoalesceOperation or IConditionalOperation
+            || parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String }
             || (parent is IArgumentOperation { Parameter.Name: "defaultValue", Parent: IInvocationOperation { TargetMethod.Name: "GetValue" } }))
         {
             parent = parent is IArgumentOperation ? parent.Parent!.Parent : parent.Parent;
@@ -403,7 +520,9 @@ internal sealed class CSharpPortDiscovery
 
     private static string Describe(ISymbol symbol) => symbol switch
     {
-        IParameterSymbol parameter => "parameter '" + parameter.Name + "' of " + parameter.ContainingSymbol.Name,
+        IParameterSymbol parameter => "parameter '" + parameter.Name + "' of " + (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+            ? "new " + constructor.ContainingType.Name + "(...)"
+            : parameter.ContainingSymbol.Name),
         IFieldSymbol field => "field '" + field.Name + "'",
         IPropertySymbol property => "property '" + property.Name + "'",
         ILocalSymbol local => "local '" + local.Name + "'",

@@ -89,6 +89,14 @@ internal static class PortValueResolver
             site = operation.Syntax;
         }
 
+        // "http://localhost:5000/" + path: the constant start of a concatenation holds the authority.
+        while (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation
+            && !concatenation.ConstantValue.HasValue)
+        {
+            operation = Unwrap(concatenation.LeftOperand);
+            site = operation.Syntax;
+        }
+
         var constant = operation.ConstantValue;
         if (constant.HasValue)
         {
@@ -119,9 +127,70 @@ internal static class PortValueResolver
         }
 
         var initializer = InitializerOf(symbol);
-        return initializer is not null
-            && TryLiteralValue(initializer, out var literal)
-            && TryCreate(literal, site, initializer, hardcoded, out resolved);
+        if (initializer is null || !TryLiteralValue(initializer, out var literal))
+        {
+            return false;
+        }
+
+        // int port = 1111; if (args.Length > 0) port = int.Parse(args[0]); -- the literal is only a default.
+        // A local changed by arithmetic, a constant or ref/out no longer holds its initializer's value.
+        if (symbol is ILocalSymbol variable)
+        {
+            switch (WritesOf(variable, operation))
+            {
+                case LocalWrites.Unknown:
+                    return false;
+                case LocalWrites.Overridden:
+                    hardcoded = false;
+                    break;
+            }
+        }
+
+        return TryCreate(literal, site, initializer, hardcoded, out resolved);
+    }
+
+    private enum LocalWrites
+    {
+        None,
+        Overridden,
+        Unknown,
+    }
+
+    private static LocalWrites WritesOf(ILocalSymbol local, IOperation reference)
+    {
+        var root = reference;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        var result = LocalWrites.None;
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is not ILocalReferenceOperation found || !SymbolEqualityComparer.Default.Equals(found.Local, local))
+            {
+                continue;
+            }
+
+            switch (found.Parent)
+            {
+                case ISimpleAssignmentOperation assignment when assignment.Target == found:
+                    if (assignment.Value.ConstantValue.HasValue)
+                    {
+                        return LocalWrites.Unknown;
+                    }
+
+                    result = LocalWrites.Overridden;
+                    break;
+                case ICompoundAssignmentOperation compound when compound.Target == found:
+                case IIncrementOrDecrementOperation:
+                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
+                case IDeconstructionAssignmentOperation:
+                    return LocalWrites.Unknown;
+            }
+        }
+
+        return result;
     }
 
     private static bool TryCreate(object? value, SyntaxNode site, SyntaxNode? declaration, bool hardcoded, out ResolvedValue resolved)

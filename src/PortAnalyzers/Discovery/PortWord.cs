@@ -7,6 +7,32 @@ namespace PortAnalyzers.Discovery;
 /// </summary>
 internal static class PortWord
 {
+    /// <summary>
+    /// A port of the other end of a connection (RemotePort, SourcePort, ClientPort, PeerPort): observed, not
+    /// configured, so never a sink by name.
+    /// </summary>
+    public static bool IsOtherEnd(string identifier)
+        => HasWord(identifier, "remote") || HasWord(identifier, "source") || HasWord(identifier, "client") || HasWord(identifier, "peer");
+
+    private static bool HasWord(string identifier, string word)
+    {
+        int i = identifier.IndexOf(word, System.StringComparison.OrdinalIgnoreCase);
+        while (i >= 0)
+        {
+            int end = i + word.Length;
+            bool startOk = i == 0 || !char.IsLetter(identifier[i - 1]) || char.IsUpper(identifier[i]);
+            bool endOk = end == identifier.Length || !char.IsLower(identifier[end]);
+            if (startOk && endOk)
+            {
+                return true;
+            }
+
+            i = identifier.IndexOf(word, i + 1, System.StringComparison.OrdinalIgnoreCase);
+        }
+
+        return false;
+    }
+
     public static bool Matches(string? identifier)
     {
         if (identifier is null)

@@ -76,13 +76,15 @@ internal static class SinkCatalog
         new("Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions", "ListenAnyIP", "port", Listen, Tcp, Port, scheme: "http"),
         new("Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions", "ListenLocalhost", "port", Listen, Tcp, Port, scheme: "http"),
 
-        // .NET Aspire app model: port is the host-side port, targetPort the one the service listens on.
+        // .NET Aspire app model: port is the host-side port the proxy binds (listen). targetPort is the port the
+        // resource listens on inside its own network namespace (a container image fixes it, e.g. nginx on 80):
+        // unknown role, so no PORT002/005/006 for a collision that cannot happen on the host.
         new("Aspire.Hosting.ResourceBuilderExtensions", "WithHttpEndpoint", "port", Listen, Tcp, Port, scheme: "http", display: "IResourceBuilder.WithHttpEndpoint"),
-        new("Aspire.Hosting.ResourceBuilderExtensions", "WithHttpEndpoint", "targetPort", Listen, Tcp, Port, scheme: "http", display: "IResourceBuilder.WithHttpEndpoint"),
+        new("Aspire.Hosting.ResourceBuilderExtensions", "WithHttpEndpoint", "targetPort", UnknownRole, Tcp, Port, scheme: "http", display: "IResourceBuilder.WithHttpEndpoint"),
         new("Aspire.Hosting.ResourceBuilderExtensions", "WithHttpsEndpoint", "port", Listen, Tcp, Port, scheme: "https", display: "IResourceBuilder.WithHttpsEndpoint"),
-        new("Aspire.Hosting.ResourceBuilderExtensions", "WithHttpsEndpoint", "targetPort", Listen, Tcp, Port, scheme: "https", display: "IResourceBuilder.WithHttpsEndpoint"),
+        new("Aspire.Hosting.ResourceBuilderExtensions", "WithHttpsEndpoint", "targetPort", UnknownRole, Tcp, Port, scheme: "https", display: "IResourceBuilder.WithHttpsEndpoint"),
         new("Aspire.Hosting.ResourceBuilderExtensions", "WithEndpoint", "port", Listen, Tcp, Port, display: "IResourceBuilder.WithEndpoint"),
-        new("Aspire.Hosting.ResourceBuilderExtensions", "WithEndpoint", "targetPort", Listen, Tcp, Port, display: "IResourceBuilder.WithEndpoint"),
+        new("Aspire.Hosting.ResourceBuilderExtensions", "WithEndpoint", "targetPort", UnknownRole, Tcp, Port, display: "IResourceBuilder.WithEndpoint"),
 
         // Orleans silos
         new("Orleans.Hosting.EndpointOptionsExtensions", "ConfigureEndpoints", "siloPort", Listen, Tcp, Port, display: "ISiloBuilder.ConfigureEndpoints"),
@@ -93,5 +95,13 @@ internal static class SinkCatalog
         // Connection strings of common clients (any parameter named connectionString is one too).
         new("StackExchange.Redis.ConnectionMultiplexer", "Connect", "configuration", Connect, Tcp, ConnectionString),
         new("StackExchange.Redis.ConnectionMultiplexer", "ConnectAsync", "configuration", Connect, Tcp, ConnectionString),
+        new("StackExchange.Redis.ConfigurationOptions", "Parse", "configuration", Connect, Tcp, ConnectionString),
+        new("StackExchange.Redis.EndPointCollection", "Add", "port", Connect, Tcp, Port),
+        new("StackExchange.Redis.EndPointCollection", "Add", "hostAndPort", Connect, Tcp, ConnectionString),
+
+        // YARP: destinations are where the proxy forwards to.
+        new("Yarp.ReverseProxy.Configuration.DestinationConfig", "Address", "Address", Connect, Tcp, Url),
+        new("Yarp.ReverseProxy.Configuration.DestinationConfig", "Health", "Health", Connect, Tcp, Url),
+        new("Yarp.ReverseProxy.Forwarder.IHttpForwarder", "SendAsync", "destinationPrefix", Connect, Tcp, Url),
     };
 }

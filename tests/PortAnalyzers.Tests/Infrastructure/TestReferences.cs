@@ -30,5 +30,9 @@ internal static class TestReferences
         new PackageIdentity("StackExchange.Redis", "2.7.27"),
         new PackageIdentity("System.IO.Pipelines", "8.0.0")));
 
-    public static readonly ReferenceAssemblies[] Libraries = { AspNetCore80, Grpc, Redis };
+    public static readonly ReferenceAssemblies Yarp = AspNetCore80.AddPackages(ImmutableArray.Create(
+        new PackageIdentity("Yarp.ReverseProxy", "2.3.0"),
+        new PackageIdentity("System.IO.Hashing", "10.0.3")));
+
+    public static readonly ReferenceAssemblies[] Libraries = { AspNetCore80, Grpc, Redis, Yarp };
 }

@@ -42,7 +42,8 @@ public class FrameworkSinkTests
                 {
                     api.WithHttpEndpoint(port: {|PORT002:5432|}, targetPort: {|PORT001:60500|});
                     api.WithHttpsEndpoint({|PORT007:6000|});
-                    api.WithEndpoint(targetPort: {|PORT005:80|}, scheme: "tcp");
+                    api.WithEndpoint(port: {|PORT005:81|}, targetPort: 80, scheme: "tcp"); // the container's own 80 is fine
+                    api.WithHttpEndpoint(targetPort: 6379); // inside the container: no collision with the host's Redis
                     api.WithHttpEndpoint(name: "plain");
                 }
             }
@@ -50,6 +51,27 @@ public class FrameworkSinkTests
         test.TestState.Sources.Add(("Aspire.cs", FaithfulDeclarations.Aspire));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task Redis_configuration_options_and_endpoint_collection_are_connect_sinks()
+        => Verify.WithReferencesAsync(TestReferences.Redis, """
+            using StackExchange.Redis;
+            class C
+            {
+                object A() => ConfigurationOptions.Parse("127.0.0.1:{|PORT003:6379|}");
+                void B(ConfigurationOptions o) { o.EndPoints.Add("cache", {|PORT003:60251|}); o.EndPoints.Add("cache:{|PORT004:70000|}"); }
+            }
+            """, "PORT001", "PORT002", "PORT003", "PORT004");
+
+    [Fact]
+    public Task Yarp_destinations_are_connect_sinks()
+        => Verify.WithReferencesAsync(TestReferences.Yarp, """
+            using Yarp.ReverseProxy.Configuration;
+            class C
+            {
+                object A() => new DestinationConfig { Address = "https://localhost:{|PORT003:60251|}/", Health = "http://localhost:{|PORT003:5000|}/health" };
+            }
+            """, "PORT001", "PORT002", "PORT003", "PORT005");
 
     [Fact]
     public Task Orleans_silo_and_gateway_ports_are_listeners()

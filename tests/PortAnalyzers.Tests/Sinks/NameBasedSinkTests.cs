@@ -113,6 +113,75 @@ public class NameBasedSinkTests
             """, "PORT001");
 
     [Fact]
-    public Task Named_parameter_default_values_are_not_reported_at_call_sites_that_omit_them()
-        => Verify.AnalyzerAsync("class C { void Use(int port = 60251) { } void M() => Use(); }", RoleRules);
+    public Task Parameter_default_is_reported_once_at_its_declaration_not_at_call_sites_that_omit_it()
+        => Verify.AnalyzerAsync("class C { void Use(int port = {|PORT001:60251|}) { } void M() { Use(); Use(); } void N(int reportId = 60251, int maxPort = 65535) { } }", RoleRules);
+
+    [Fact]
+    public Task Ports_of_the_other_end_are_not_sinks_by_name()
+        => Verify.AnalyzerAsync("""
+            class Connection { public int RemotePort { get; set; } public int ClientPort { get; set; } public int SourcePort; }
+            class C { void M(Connection c) { c.RemotePort = 60251; c.ClientPort = 60000; c.SourcePort = 55555; } }
+            """);
+
+    [Fact]
+    public Task Local_overridden_from_arguments_is_a_default_not_hardcoded()
+        => Verify.AnalyzerAsync("""
+            using System.Net;
+            using System.Net.Sockets;
+            class C
+            {
+                object M(string[] args)
+                {
+                    int port = 60251;
+                    if (args.Length > 0) port = int.Parse(args[0]);
+                    return new TcpListener(IPAddress.Any, {|PORT001:port|});
+                }
+
+                object N()
+                {
+                    int port = 18000;
+                    port += 1;
+                    return new TcpListener(IPAddress.Any, port);
+                }
+            }
+            """.Replace("{|PORT001:port|}", "{|#0:port|}"), null, new[] { "PORT001", "PORT003" },
+            Verify.Diagnostic("PORT001").WithLocation(0).WithSpan(7, 20, 7, 25).WithArguments(60251L, "49152\u201365535", "IANA", 49152));
+
+    [Fact]
+    public Task Options_type_defaults_are_not_hardcoded()
+        => Verify.AnalyzerAsync("""
+            public class ServerOptions { public int Port { get; set; } = {|PORT001:60251|}; }
+            public class Other { public int Port { get; set; } = {|PORT001:{|PORT003:60252|}|}; }
+            """, "PORT001", "PORT003");
+
+    [Fact]
+    public Task Url_strings_in_members_and_locals_are_found_but_prose_is_not()
+        => Verify.AnalyzerAsync("""
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            class Client
+            {
+                public string Target { get; set; } = "https://localhost:1443/";
+                const string Help = "By default, 'https://localhost:1443/' is used.";
+                Task M(HttpClient http)
+                {
+                    var prefix = "https://localhost:{|#1:123|}/a/b/";
+                    System.Console.WriteLine(Help);
+                    return http.GetAsync({|#0:prefix|} + "x");
+                }
+            }
+            """, null, new[] { "PORT003" },
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult("PORT003", Microsoft.CodeAnalysis.DiagnosticSeverity.Info).WithSpan(5, 61, 5, 65).WithArguments(1443L, "property 'Target'"),
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult("PORT003", Microsoft.CodeAnalysis.DiagnosticSeverity.Info).WithLocation(0).WithLocation(1).WithArguments(123L, "HttpClient methods"));
+
+    [Fact]
+    public Task Assertions_and_test_data_are_not_sinks()
+        => Verify.AnalyzerAsync("""
+            using System.Net;
+            class C
+            {
+                bool M(IPEndPoint actual) => Equals(new IPEndPoint(IPAddress.Loopback, 7000), actual) && object.Equals("http://localhost:60251", actual.ToString());
+                object[] Data() => new object[] { "127.0.0.1:1", new IPEndPoint(IPAddress.Parse("127.0.0.1"), 60251) };
+            }
+            """);
 }
