@@ -37,12 +37,21 @@ internal sealed class CSharpPortDiscovery
             return true;
         }
 
-        var ns = method.ContainingType?.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-        return ns.StartsWith("Xunit", System.StringComparison.Ordinal)
-            || ns.StartsWith("NUnit.Framework", System.StringComparison.Ordinal)
-            || ns.StartsWith("Microsoft.VisualStudio.TestTools", System.StringComparison.Ordinal)
-            || ns.StartsWith("FluentAssertions", System.StringComparison.Ordinal)
-            || ns.StartsWith("Shouldly", System.StringComparison.Ordinal);
+        // The outermost namespace names the framework: walk up without building a display string.
+        INamespaceSymbol? outer = method.ContainingType?.ContainingNamespace;
+        INamespaceSymbol? second = null;
+        while (outer is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            second = outer;
+            outer = outer.ContainingNamespace;
+        }
+
+        return outer?.Name switch
+        {
+            "Xunit" or "NUnit" or "FluentAssertions" or "Shouldly" => true,
+            "Microsoft" => second?.Name == "VisualStudio",
+            _ => false,
+        };
     }
 
     /// <summary>A URL literal with an explicit port, and nothing else: "see http://x:1/ for help" is prose, not a URL.</summary>
@@ -232,22 +241,16 @@ internal sealed class CSharpPortDiscovery
             return collection;
         }
 
-        if (parameter.ContainingSymbol is IMethodSymbol method && IsComparison(method))
+        var fallback = type switch
         {
-            return null;
-        }
+            ValueType.Number when IsNamedPort(parameter.Name) => NamedPort,
+            ValueType.Text when string.Equals(parameter.Name, "connectionString", System.StringComparison.OrdinalIgnoreCase) => NamedConnectionString,
+            ValueType.Text when IsUrlValue(argument.Value) => UrlLiteral,
+            _ => null,
+        };
 
-        switch (type)
-        {
-            case ValueType.Number when IsNamedPort(parameter.Name):
-                return NamedPort;
-            case ValueType.Text when string.Equals(parameter.Name, "connectionString", System.StringComparison.OrdinalIgnoreCase):
-                return NamedConnectionString;
-            case ValueType.Text when IsUrlValue(argument.Value):
-                return UrlLiteral;
-            default:
-                return null;
-        }
+        // Checked last: almost no argument gets this far.
+        return fallback is not null && parameter.ContainingSymbol is IMethodSymbol method && IsComparison(method) ? null : fallback;
     }
 
     private SinkSpec? SpecForMember(ISymbol member, IOperation? value = null)
@@ -420,8 +423,11 @@ internal sealed class CSharpPortDiscovery
 
             foreach (var node in typeReference.GetSyntax().DescendantNodes())
             {
+                // Syntax first: only a name standing as an argument or an assigned value can be at a sink, and only
+                // those are bound (binding every use would bind other members' bodies from this callback).
                 if (node is IdentifierNameSyntax identifier
                     && identifier.Identifier.ValueText == symbol.Name
+                    && IsValuePosition(identifier)
                     && model.GetOperation(identifier) is { } reference
                     && reference is IFieldReferenceOperation or IPropertyReferenceOperation
                     && SymbolEqualityComparer.Default.Equals(ReferencedMember(reference), symbol)
@@ -433,6 +439,22 @@ internal sealed class CSharpPortDiscovery
         }
 
         return false;
+    }
+
+    private static bool IsValuePosition(ExpressionSyntax name)
+    {
+        SyntaxNode? node = name;
+        if (node.Parent is MemberAccessExpressionSyntax access && access.Name == name)
+        {
+            node = access; // this.Port, Options.Port
+        }
+
+        while (node?.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax or BinaryExpressionSyntax or ConditionalExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node?.Parent is ArgumentSyntax or EqualsValueClauseSyntax or AssignmentExpressionSyntax { Right: not null } or InterpolationSyntax;
     }
 
     private static ISymbol? ReferencedMember(IOperation reference) => reference switch

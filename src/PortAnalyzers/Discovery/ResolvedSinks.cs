@@ -15,6 +15,10 @@ internal sealed class ResolvedSinks
     private readonly Dictionary<IPropertySymbol, SinkSpec> collections = new(SymbolEqualityComparer.Default);
     private readonly HashSet<SinkSpec> matched = new();
 
+    // Simple names of the types that declare sinks: a string check that rejects almost every method before the
+    // symbol dictionary (whose symbol hashing is the expensive part) is consulted.
+    private readonly HashSet<string> typeNames = new(StringComparer.Ordinal);
+
     private ResolvedSinks()
     {
     }
@@ -39,6 +43,7 @@ internal sealed class ResolvedSinks
             if (type is not null)
             {
                 resolved.Add(type, spec);
+                resolved.typeNames.Add(type.Name);
             }
         }
 
@@ -130,14 +135,20 @@ internal sealed class ResolvedSinks
             return null;
         }
 
-        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        var declaring = method.ReducedFrom ?? method;
+        if (!typeNames.Contains(declaring.ContainingType.Name))
+        {
+            return null;
+        }
+
+        var definition = declaring.OriginalDefinition;
         int ordinal = parameter.Ordinal + (method.ReducedFrom is not null ? 1 : 0);
         return methods.TryGetValue(definition, out var slots) && ordinal < slots.Length ? slots[ordinal] : null;
     }
 
     /// <summary>The sink a property or field is (SmtpClient.Port, HttpClient.BaseAddress), or null.</summary>
     public SinkSpec? FindMember(ISymbol member)
-        => members.TryGetValue(member.OriginalDefinition, out var spec) ? spec : null;
+        => typeNames.Contains(member.ContainingType.Name) && members.TryGetValue(member.OriginalDefinition, out var spec) ? spec : null;
 
     /// <summary>For collection.Add(x) where collection is e.g. WebApplication.Urls: the sink, or null.</summary>
     public SinkSpec? FindCollection(IPropertySymbol property)

@@ -1,0 +1,263 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using PortAnalyzers.Analyzers;
+using PortAnalyzers.Benchmarks;
+
+// The performance harness of docs/performance.md. For each corpus size it measures, on fresh compilations:
+//   (a) the compiler's own time to produce diagnostics (binding every method body),
+//   (b) PortAnalyzers' execution time (driver telemetry: time inside our callbacks),
+//   (c) a do-nothing analyzer registering the same actions (the floor: the cost of being called),
+//   (d) peer analyzers from the NetAnalyzers package on the same sources,
+// and the bytes allocated by a run with PortAnalyzers minus a run with the floor analyzer.
+// Usage: dotnet run -c Release --project tests/PortAnalyzers.Benchmarks [-- --sizes 10000,100000,1000000]
+var sizes = ParseSizes(args) ?? new[] { 10_000, 100_000, 1_000_000 };
+var references = TrustedPlatformReferences();
+var peers = LoadPeers();
+
+Console.WriteLine($"# PortAnalyzers benchmark, {DateTime.UtcNow:yyyy-MM-dd}");
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}");
+Console.WriteLine($"peers: {string.Join(", ", peers.Select(p => p.GetType().Name + " (" + string.Join("/", p.SupportedDiagnostics.Select(d => d.Id)) + ")"))}");
+Console.WriteLine();
+
+if (args.Contains("--resolve"))
+{
+    // How long binding the sink catalogue to a fresh compilation takes (a fixed cost per compilation).
+    for (int i = 0; i < 5; i++)
+    {
+        var compilation = CSharpCompilation.Create("R" + i, references: references);
+        var watch = Stopwatch.StartNew();
+        PortAnalyzers.Discovery.ResolvedSinks.Resolve(compilation);
+        Console.WriteLine($"ResolvedSinks.Resolve: {watch.Elapsed.TotalMilliseconds:N1} ms");
+    }
+
+    return;
+}
+
+if (args.Contains("--only-ours"))
+{
+    // For a profiler: PortAnalyzers alone, repeatedly, on 10k lines.
+    var trees = CorpusGenerator.Generate(10_000).Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), f.Path)).ToArray();
+    for (int i = 0; i < 10; i++)
+    {
+        var c = CSharpCompilation.Create("P", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
+        c.GetDiagnostics();
+        var (ms, _, _, _) = Run(c, ImmutableArray<AdditionalText>.Empty, new DiagnosticAnalyzer[] { new CSharpPortAnalyzer() });
+        Console.WriteLine($"PortAnalyzers: {ms:N1} ms");
+    }
+
+    return;
+}
+
+// Warm-up: JIT, the knowledge tables, the reference metadata.
+Measure(CorpusGenerator.Generate(2_000), CorpusGenerator.ConfigurationFiles(2_000), references, peers, repetitions: 1, print: false, lines: 2_000);
+
+var rows = new List<Row>();
+foreach (var size in sizes)
+{
+    int repetitions = size <= 10_000 ? 7 : size <= 100_000 ? 3 : 1;
+    rows.Add(Measure(CorpusGenerator.Generate(size), CorpusGenerator.ConfigurationFiles(size), references, peers, repetitions, print: true, lines: size));
+}
+
+Console.WriteLine();
+Console.WriteLine("Telemetry (time inside each analyzer's callbacks, as the driver measures it):");
+Console.WriteLine();
+Console.WriteLine("| lines | files | compile (a) | PortAnalyzers (b) | floor (c) | peer (d) | b/a | b/c | b/d | b per 1k lines | extra bytes per 10k lines | diagnostics |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var r in rows)
+{
+    Console.WriteLine($"| {r.Lines:N0} | {r.Files:N0} | {r.Compile:N0} ms | {r.Ours:N1} ms | {r.Floor:N1} ms | {r.Peer:N1} ms | {r.Ours / r.Compile:P1} | {r.Ours / Math.Max(r.Floor, 0.1):N0} | {r.Ours / r.Peer:N2} | {r.Ours / (r.Lines / 1000.0):N2} ms | {r.ExtraBytes / (r.Lines / 10_000.0) / 1024:N0} KiB | {r.Diagnostics:N0} |");
+}
+
+Console.WriteLine();
+Console.WriteLine("Wall clock (whole analysis run, binding included; the difference to the floor run is what the analyzer adds):");
+Console.WriteLine();
+Console.WriteLine("| lines | floor run | PortAnalyzers run | peer run | PortAnalyzers − floor | peer − floor | (PortAnalyzers − floor) / compile |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var r in rows)
+{
+    Console.WriteLine($"| {r.Lines:N0} | {r.FloorWall:N0} ms | {r.OursWall:N0} ms | {r.PeerWall:N0} ms | {r.OursOverFloorWall:N0} ms | {r.PeerOverFloorWall:N0} ms | {r.OursOverFloorWall / r.Compile:P1} |");
+}
+
+if (rows.Count >= 2)
+{
+    var first = rows[0];
+    var last = rows[^1];
+    double growth = (last.Ours / first.Ours) / ((double)last.Lines / first.Lines);
+    Console.WriteLine();
+    Console.WriteLine($"growth from {first.Lines:N0} to {last.Lines:N0} lines: time x{last.Ours / first.Ours:N1} for x{(double)last.Lines / first.Lines:N0} lines (1.00 = linear; measured {growth:N2})");
+}
+
+static Row Measure(List<(string Path, string Text)> sources, List<(string Path, string Text)> configurationFiles, ImmutableArray<MetadataReference> references, List<DiagnosticAnalyzer> peers, int repetitions, bool print, int lines)
+{
+    var trees = sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text), new CSharpParseOptions(LanguageVersion.Latest), s.Path)).ToImmutableArray();
+    var additional = configurationFiles.Select(f => (AdditionalText)new InMemoryText(f.Path, f.Text)).ToImmutableArray();
+    // One thread end to end: with parallel binding on 2 cores, a callback's stopwatch also counts the time its thread
+    // was descheduled, which charges busy analyzers for the compiler's work.
+    var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false)
+        .WithSpecificDiagnosticOptions(peers.SelectMany(p => p.SupportedDiagnostics).Select(d => d.Id).Distinct().ToDictionary(id => id, _ => ReportDiagnostic.Warn));
+    CSharpCompilation Fresh() => CSharpCompilation.Create("Corpus", trees, references, options);
+
+    var compile = new List<double>();
+    var ours = new List<double>();
+    var floor = new List<double>();
+    var peer = new List<double>();
+    var extraBytes = new List<double>();
+    var oursWalls = new List<double>();
+    var floorWalls = new List<double>();
+    var peerWalls = new List<double>();
+    int diagnostics = 0;
+    for (int i = 0; i < repetitions; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        var compilerDiagnostics = Fresh().GetDiagnostics();
+        compile.Add(sw.Elapsed.TotalMilliseconds);
+        if (compilerDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            throw new InvalidOperationException("corpus does not compile: " + compilerDiagnostics.First(d => d.Severity == DiagnosticSeverity.Error));
+        }
+
+        var (oursTime, oursBytes, oursDiagnostics, oursWall) = Run(Fresh(), additional, new DiagnosticAnalyzer[] { new CSharpPortAnalyzer(), new ConfigurationFilePortAnalyzer() });
+        var (floorTime, floorBytes, _, floorWall) = Run(Fresh(), additional, new DiagnosticAnalyzer[] { new FloorAnalyzer() });
+        var (peerTime, _, _, peerWall) = Run(Fresh(), additional, peers.ToArray());
+        oursWalls.Add(oursWall);
+        floorWalls.Add(floorWall);
+        peerWalls.Add(peerWall);
+        ours.Add(oursTime);
+        floor.Add(floorTime);
+        peer.Add(peerTime);
+        extraBytes.Add(oursBytes - floorBytes);
+        diagnostics = oursDiagnostics;
+    }
+
+    var row = new Row(lines, sources.Count, Median(compile), Median(ours), Median(floor), Median(peer), Median(extraBytes), diagnostics, Median(oursWalls), Median(floorWalls), Median(peerWalls));
+    if (print)
+    {
+        Console.WriteLine($"{lines,9:N0} lines: compile {row.Compile,9:N0} ms | telemetry: PortAnalyzers {row.Ours,8:N1} ms, floor {row.Floor,7:N1} ms, peer {row.Peer,8:N1} ms | wall: PortAnalyzers {row.OursWall:N0} ms, floor {row.FloorWall:N0} ms, peer {row.PeerWall:N0} ms | extra {row.ExtraBytes / 1024:N0} KiB | {row.Diagnostics:N0} diagnostics | medians of {repetitions}");
+    }
+
+    return row;
+}
+
+// Execution time as the driver's telemetry reports it (time spent inside the analyzers' callbacks), and bytes
+// allocated by the whole run. Analysis runs on one thread: with concurrent analysis on 2 cores the telemetry's
+// stopwatches also count the time a callback's thread was descheduled, which inflates busy analyzers unevenly.
+static (double Milliseconds, double Bytes, int Diagnostics, double WallMilliseconds) Run(Compilation compilation, ImmutableArray<AdditionalText> additional, DiagnosticAnalyzer[] analyzers)
+{
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    long before = GC.GetTotalAllocatedBytes(precise: true);
+    var wall = Stopwatch.StartNew();
+    var withAnalyzers = compilation.WithAnalyzers(
+        analyzers.ToImmutableArray(),
+        new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+    var result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
+    wall.Stop();
+    long after = GC.GetTotalAllocatedBytes(precise: true);
+    double time = result.AnalyzerTelemetryInfo.Values.Sum(t => t.ExecutionTime.TotalMilliseconds);
+    int count = result.GetAllDiagnostics().Count(d => d.Id.StartsWith("PORT", StringComparison.Ordinal));
+    if (result.GetAllDiagnostics().Any(d => d.Id == "AD0001"))
+    {
+        throw new InvalidOperationException("analyzer exception: " + result.GetAllDiagnostics().First(d => d.Id == "AD0001"));
+    }
+
+    return (time, after - before, count, wall.Elapsed.TotalMilliseconds);
+}
+
+static double Median(List<double> values)
+{
+    var sorted = values.OrderBy(v => v).ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+static ImmutableArray<MetadataReference> TrustedPlatformReferences()
+{
+    var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+    return paths.Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+        .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+        .ToImmutableArray();
+}
+
+// NetAnalyzers rules of a similar kind: CA2234 (string URLs passed where a Uri overload exists) and CA1305
+// (IFormatProvider): both resolve well-known types at compilation start and inspect invocations and arguments.
+static List<DiagnosticAnalyzer> LoadPeers()
+{
+    var root = typeof(Row).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "NetAnalyzersPath").Value!;
+    var folder = Path.Combine(root, "analyzers", "dotnet", "cs");
+    var shared = Assembly.LoadFrom(Path.Combine(folder, "Microsoft.CodeAnalysis.NetAnalyzers.dll"));
+    Assembly.LoadFrom(Path.Combine(folder, "Microsoft.CodeAnalysis.CSharp.NetAnalyzers.dll"));
+    var names = new[] { "Microsoft.NetCore.Analyzers.Runtime.PassSystemUriObjectsInsteadOfStringsAnalyzer", "Microsoft.NetCore.Analyzers.Runtime.SpecifyIFormatProviderAnalyzer" };
+    var peers = new List<DiagnosticAnalyzer>();
+    foreach (var name in names)
+    {
+        var type = shared.GetType(name);
+        if (type is not null)
+        {
+            peers.Add((DiagnosticAnalyzer)Activator.CreateInstance(type)!);
+        }
+    }
+
+    if (peers.Count == 0)
+    {
+        throw new InvalidOperationException("no peer analyzer found in " + folder);
+    }
+
+    return peers;
+}
+
+static int[]? ParseSizes(string[] args)
+{
+    int i = Array.IndexOf(args, "--sizes");
+    return i >= 0 && i + 1 < args.Length ? args[i + 1].Split(',').Select(int.Parse).ToArray() : null;
+}
+
+internal sealed record Row(int Lines, int Files, double Compile, double Ours, double Floor, double Peer, double ExtraBytes, int Diagnostics, double OursWall, double FloorWall, double PeerWall)
+{
+    /// <summary>Wall time of a full analysis run with PortAnalyzers minus the same run with the floor analyzer.</summary>
+    public double OursOverFloorWall => Math.Max(0, OursWall - FloorWall);
+
+    public double PeerOverFloorWall => Math.Max(0, PeerWall - FloorWall);
+}
+
+/// <summary>Registers exactly the actions PortAnalyzers registers, and does nothing in them.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class FloorAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new("FLOOR001", "never", "never", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            start.RegisterOperationAction(_ => { }, OperationKind.Argument);
+            start.RegisterOperationAction(_ => { }, OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(_ => { }, OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.VariableDeclarator, OperationKind.ParameterInitializer);
+            start.RegisterAdditionalFileAction(_ => { });
+            start.RegisterCompilationEndAction(_ => { });
+        });
+    }
+}
+
+internal sealed class InMemoryText : AdditionalText
+{
+    private readonly SourceText text;
+
+    public InMemoryText(string path, string text)
+    {
+        Path = path;
+        this.text = SourceText.From(text);
+    }
+
+    public override string Path { get; }
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => text;
+}
