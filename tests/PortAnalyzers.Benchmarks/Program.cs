@@ -17,6 +17,8 @@ using PortAnalyzers.Benchmarks;
 // and the bytes allocated by a run with PortAnalyzers minus a run with the floor analyzer.
 // Usage: dotnet run -c Release --project tests/PortAnalyzers.Benchmarks [-- --sizes 10000,100000,1000000]
 var sizes = ParseSizes(args) ?? new[] { 10_000, 100_000, 1_000_000 };
+int suppressIndex = Array.IndexOf(args, "--suppress");
+Flags.Suppressed = suppressIndex >= 0 && suppressIndex + 1 < args.Length ? args[suppressIndex + 1].Split(',') : Array.Empty<string>();
 var references = TrustedPlatformReferences();
 var peers = LoadPeers();
 
@@ -100,7 +102,8 @@ static Row Measure(List<(string Path, string Text)> sources, List<(string Path, 
     // One thread end to end: with parallel binding on 2 cores, a callback's stopwatch also counts the time its thread
     // was descheduled, which charges busy analyzers for the compiler's work.
     var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false)
-        .WithSpecificDiagnosticOptions(peers.SelectMany(p => p.SupportedDiagnostics).Select(d => d.Id).Distinct().ToDictionary(id => id, _ => ReportDiagnostic.Warn));
+        .WithSpecificDiagnosticOptions(peers.SelectMany(p => p.SupportedDiagnostics).Select(d => d.Id).Distinct().ToDictionary(id => id, _ => ReportDiagnostic.Warn)
+            .Concat(Flags.Suppressed.Select(id => KeyValuePair.Create(id, ReportDiagnostic.Suppress))));
     CSharpCompilation Fresh() => CSharpCompilation.Create("Corpus", trees, references, options);
 
     var compile = new List<double>();
@@ -210,10 +213,16 @@ static List<DiagnosticAnalyzer> LoadPeers()
     return peers;
 }
 
+// --suppress PORT003,PORT001: measure the cost of the diagnostics themselves (the rules still run; the driver drops them).
 static int[]? ParseSizes(string[] args)
 {
     int i = Array.IndexOf(args, "--sizes");
     return i >= 0 && i + 1 < args.Length ? args[i + 1].Split(',').Select(int.Parse).ToArray() : null;
+}
+
+internal static class Flags
+{
+    public static string[] Suppressed = Array.Empty<string>();
 }
 
 internal sealed record Row(int Lines, int Files, double Compile, double Ours, double Floor, double Peer, double ExtraBytes, int Diagnostics, double OursWall, double FloorWall, double PeerWall)
