@@ -170,28 +170,18 @@ internal sealed class ConfigurationPortDiscovery
 
     private static bool NamesARemote(string key)
     {
-        return ContainsWord(key, "url") || ContainsWord(key, "uri") || ContainsWord(key, "urls") || ContainsWord(key, "address")
-            || ContainsWord(key, "endpoint") || ContainsWord(key, "host") || ContainsWord(key, "server");
-    }
-
-    private static bool ContainsWord(string key, string word)
-    {
-        int i = key.IndexOf(word, StringComparison.OrdinalIgnoreCase);
-        while (i >= 0)
+        foreach (var word in RemoteWords)
         {
-            int end = i + word.Length;
-            bool startOk = i == 0 || !char.IsLetter(key[i - 1]) || char.IsUpper(key[i]);
-            bool endOk = end == key.Length || !char.IsLetter(key[end]) || char.IsUpper(key[end]);
-            if (startOk && endOk)
+            if (PortWord.HasWord(key, word))
             {
                 return true;
             }
-
-            i = key.IndexOf(word, i + 1, StringComparison.OrdinalIgnoreCase);
         }
 
         return false;
     }
+
+    private static readonly string[] RemoteWords = { "url", "urls", "uri", "address", "endpoint", "host", "server" };
 
     private void AddNumber(JsonNode value, PortRole role, string? scheme, string? scope)
     {

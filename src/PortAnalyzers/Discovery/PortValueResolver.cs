@@ -298,27 +298,16 @@ internal static class PortValueResolver
     /// <summary>Names of limits rather than ports: MaxPort, MinPort, PortUpperBound, MaxValue.</summary>
     public static bool IsBoundName(string name)
     {
-        return ContainsWord(name, "Max") || ContainsWord(name, "Min") || ContainsWord(name, "Maximum") || ContainsWord(name, "Minimum")
-            || ContainsWord(name, "Upper") || ContainsWord(name, "Lower") || ContainsWord(name, "Limit") || ContainsWord(name, "Bound")
-            || ContainsWord(name, "MAX") || ContainsWord(name, "MIN") || ContainsWord(name, "max") || ContainsWord(name, "min");
-    }
-
-    private static bool ContainsWord(string name, string word)
-    {
-        int i = name.IndexOf(word, System.StringComparison.Ordinal);
-        while (i >= 0)
+        foreach (var word in BoundWords)
         {
-            int end = i + word.Length;
-            bool startOk = i == 0 || !char.IsLetter(name[i - 1]) || (char.IsLower(name[i - 1]) && char.IsUpper(word[0]));
-            bool endOk = end == name.Length || !char.IsLower(name[end]) || char.IsUpper(word[word.Length - 1]);
-            if (startOk && endOk)
+            if (PortWord.HasWord(name, word))
             {
                 return true;
             }
-
-            i = name.IndexOf(word, i + 1, System.StringComparison.Ordinal);
         }
 
         return false;
     }
+
+    private static readonly string[] BoundWords = { "max", "min", "maximum", "minimum", "upper", "lower", "limit", "bound" };
 }

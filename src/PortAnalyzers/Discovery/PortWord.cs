@@ -14,7 +14,12 @@ internal static class PortWord
     public static bool IsOtherEnd(string identifier)
         => HasWord(identifier, "remote") || HasWord(identifier, "source") || HasWord(identifier, "client") || HasWord(identifier, "peer");
 
-    private static bool HasWord(string identifier, string word)
+    /// <summary>
+    /// Whether <paramref name="word"/> stands in the identifier as a word of its own, in any case: at the start or
+    /// after a non-letter or as a capitalised word, and not followed by a lowercase letter (maxPort, MAX_PORT,
+    /// PortUpperBound have "max"/"upper"; climax and Minute do not have "max"/"min").
+    /// </summary>
+    public static bool HasWord(string identifier, string word)
     {
         int i = identifier.IndexOf(word, System.StringComparison.OrdinalIgnoreCase);
         while (i >= 0)
