@@ -64,9 +64,9 @@ public class RandomizedSourceTests
     }
 
     [Fact]
-    public void Generated_and_mutated_sources_never_throw_in_the_analyzers()
+    public async Task Generated_and_mutated_sources_never_throw_in_the_analyzers()
     {
-        var references = TestReferences.AspNetCore80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None).GetAwaiter().GetResult();
+        var references = await TestReferences.AspNetCore80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         Source.Sample(
             source =>
             {
