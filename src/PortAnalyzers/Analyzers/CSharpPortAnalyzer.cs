@@ -18,6 +18,18 @@ namespace PortAnalyzers.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
 {
+    private readonly System.Action<PortOccurrence>? observer;
+
+    public CSharpPortAnalyzer()
+    {
+    }
+
+    /// <summary>For the port inventory: every occurrence found is also handed to <paramref name="observer"/>.</summary>
+    internal CSharpPortAnalyzer(System.Action<PortOccurrence> observer)
+    {
+        this.observer = observer;
+    }
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.EphemeralPort,
         Descriptors.KnownUsePort,
@@ -35,9 +47,9 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(OnCompilationStart);
     }
 
-    private static void OnCompilationStart(CompilationStartAnalysisContext start)
+    private void OnCompilationStart(CompilationStartAnalysisContext start)
     {
-        var session = new Session(new CSharpPortDiscovery(ResolvedSinks.Resolve(start.Compilation)), new OptionsReader(start.Options.AnalyzerConfigOptionsProvider));
+        var session = new Session(new CSharpPortDiscovery(ResolvedSinks.Resolve(start.Compilation)), new OptionsReader(start.Options.AnalyzerConfigOptionsProvider), observer);
 
         start.RegisterOperationAction(session.OnArgument, OperationKind.Argument);
         start.RegisterOperationAction(session.OnAssignment, OperationKind.SimpleAssignment);
@@ -51,11 +63,13 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
         private readonly CSharpPortDiscovery discovery;
         private readonly OptionsReader options;
         private readonly ConcurrentQueue<PortOccurrence> listeners = new();
+        private readonly System.Action<PortOccurrence>? observer;
 
-        public Session(CSharpPortDiscovery discovery, OptionsReader options)
+        public Session(CSharpPortDiscovery discovery, OptionsReader options, System.Action<PortOccurrence>? observer)
         {
             this.discovery = discovery;
             this.options = options;
+            this.observer = observer;
         }
 
         public void OnArgument(OperationAnalysisContext context)
@@ -108,6 +122,7 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
             var ruleContext = new RuleContext(options.For(context.Operation.Syntax.SyntaxTree), context.ReportDiagnostic);
             foreach (var occurrence in found)
             {
+                observer?.Invoke(occurrence);
                 PortRules.Evaluate(occurrence, ruleContext);
                 if (occurrence.Role == PortRole.Listen)
                 {

@@ -16,6 +16,18 @@ namespace PortAnalyzers.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConfigurationFilePortAnalyzer : DiagnosticAnalyzer
 {
+    private readonly System.Action<PortOccurrence>? observer;
+
+    public ConfigurationFilePortAnalyzer()
+    {
+    }
+
+    /// <summary>For the port inventory: every occurrence found is also handed to <paramref name="observer"/>.</summary>
+    internal ConfigurationFilePortAnalyzer(System.Action<PortOccurrence> observer)
+    {
+        this.observer = observer;
+    }
+
     // A configuration file beyond this size is not one a person wrote; reading it would cost every keystroke.
     private const int MaxFileLength = 16 * 1024 * 1024;
 
@@ -36,11 +48,11 @@ public sealed class ConfigurationFilePortAnalyzer : DiagnosticAnalyzer
         {
             var options = new OptionsReader(start.Options.AnalyzerConfigOptionsProvider);
             var provider = start.Options.AnalyzerConfigOptionsProvider;
-            start.RegisterAdditionalFileAction(file => Analyze(file, options, provider));
+            start.RegisterAdditionalFileAction(file => Analyze(file, options, provider, observer));
         });
     }
 
-    private static void Analyze(AdditionalFileAnalysisContext context, OptionsReader optionsReader, AnalyzerConfigOptionsProvider provider)
+    private static void Analyze(AdditionalFileAnalysisContext context, OptionsReader optionsReader, AnalyzerConfigOptionsProvider provider, System.Action<PortOccurrence>? observer)
     {
         var file = context.AdditionalFile;
         var fileOptions = provider.GetOptions(file);
@@ -101,6 +113,7 @@ public sealed class ConfigurationFilePortAnalyzer : DiagnosticAnalyzer
         var ruleContext = new RuleContext(optionsReader.For(file), context.ReportDiagnostic);
         foreach (var occurrence in occurrences)
         {
+            observer?.Invoke(occurrence);
             PortRules.Evaluate(occurrence, ruleContext);
         }
 
