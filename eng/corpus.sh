@@ -25,7 +25,7 @@ cat > "$work/inject.targets" <<XML
   <Import Project="$work/pkg/build/PortAnalyzers.targets" />
   <ItemGroup>
     <Analyzer Include="$work/pkg/analyzers/dotnet/roslyn4.8/cs/PortAnalyzers.dll" />
-    <GlobalAnalyzerConfigFiles Include="$work/corpus.globalconfig" />
+    <EditorConfigFiles Include="$work/corpus.globalconfig" />
   </ItemGroup>
 </Project>
 XML
@@ -33,7 +33,7 @@ XML
 cd "$repo"
 log="$work/build.log"
 set +e
-dotnet build $target -nologo -p:CustomAfterMicrosoftCommonTargets="$work/inject.targets" -p:TreatWarningsAsErrors=false -p:WarningsAsErrors= > "$log" 2>&1
+dotnet build $target -nologo --no-incremental -p:CustomAfterMicrosoftCommonTargets="$work/inject.targets" -p:TreatWarningsAsErrors=false -p:WarningsAsErrors= > "$log" 2>&1
 status=$?
 set -e
 echo "build exit code: $status (errors unrelated to PortAnalyzers are expected where packages do not restore)"
