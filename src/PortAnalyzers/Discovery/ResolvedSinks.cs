@@ -26,8 +26,6 @@ internal sealed class ResolvedSinks
     /// <summary>Catalogue lines that bound to at least one symbol (the catalogue test checks parameter names with it).</summary>
     internal IReadOnlyCollection<SinkSpec> Matched => matched;
 
-    public bool IsEmpty => methods.Count == 0 && members.Count == 0 && collections.Count == 0;
-
     public static ResolvedSinks Resolve(Compilation compilation)
     {
         var resolved = new ResolvedSinks();

@@ -49,8 +49,6 @@ internal static class EphemeralRangePresets
         [All.Name] = All,
     };
 
-    public static IEnumerable<EphemeralRange> AllPresets => ByName.Values;
-
     /// <summary>A preset name, or an explicit list such as "50000-50100,60000-65535".</summary>
     public static bool TryParse(string? text, out EphemeralRange range)
     {

@@ -48,8 +48,6 @@ internal sealed class PortRangeSet
 
     public IReadOnlyList<PortRange> Ranges => ranges;
 
-    public bool IsEmpty => ranges.Length == 0;
-
     /// <summary>The lowest port of the set, or 65536 when empty.</summary>
     public int LowestPort => ranges.Length == 0 ? 65536 : ranges[0].Start;
 
