@@ -242,11 +242,11 @@ internal sealed class ConfigurationPortDiscovery
 
         foreach (var port in ports)
         {
-            Add(port.Value, TextLocation(value, port), role, port.Scheme ?? scheme, scope);
+            Add(port.Value, TextLocation(value, port), role, port.Scheme ?? scheme, scope, port.Host);
         }
     }
 
-    private void Add(long port, Location location, PortRole role, string? scheme, string? scope)
+    private void Add(long port, Location location, PortRole role, string? scheme, string? scope, string? host = null)
     {
         found.Add(new PortOccurrence(
             port,
@@ -257,7 +257,8 @@ internal sealed class ConfigurationPortDiscovery
             string.Join(":", segments),
             declarationLocation: null,
             isHardcoded: false,
-            bindingScope: scope is null ? null : path + "#" + scope));
+            bindingScope: scope is null ? null : path + "#" + scope,
+            bindAddress: role == PortRole.Listen ? host ?? BindAddresses.Everywhere : null));
     }
 
     // IIS Express: an https applicationUrl and an equal sslPort are one endpoint said twice.

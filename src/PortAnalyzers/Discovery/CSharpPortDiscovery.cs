@@ -326,15 +326,66 @@ internal sealed class CSharpPortDiscovery
             {
                 var location = resolved.Declaration is null ? SourceLocations.ForText(resolved.Site, port) : resolved.Site.GetLocation();
                 var declaration = resolved.Declaration is null ? null : SourceLocations.ForText(resolved.Declaration, port);
-                (found ??= new List<PortOccurrence>(1)).Add(new PortOccurrence(port.Value, location, role, transport, port.Scheme ?? scheme, display, declaration, resolved.IsHardcoded));
+                (found ??= new List<PortOccurrence>(1)).Add(new PortOccurrence(
+                    port.Value, location, role, transport, port.Scheme ?? scheme, display, declaration, resolved.IsHardcoded, bindAddress: role == PortRole.Listen ? port.Host : null));
             }
         }
         else if (spec.Kind == SinkValueKind.Port)
         {
             (found ??= new List<PortOccurrence>(1)).Add(new PortOccurrence(
-                resolved.Number, resolved.Site.GetLocation(), role, transport, scheme, display, resolved.Declaration?.GetLocation(), resolved.IsHardcoded));
+                resolved.Number, resolved.Site.GetLocation(), role, transport, scheme, display, resolved.Declaration?.GetLocation(), resolved.IsHardcoded,
+                bindAddress: role == PortRole.Listen ? BindAddressOf(argument, spec) : null));
         }
     }
+
+    /// <summary>The local address a numeric listener binds: the IPAddress argument next to the port, or what the API implies.</summary>
+    private static string? BindAddressOf(IArgumentOperation? argument, SinkSpec spec)
+    {
+        switch (spec.Member)
+        {
+            case "ListenAnyIP":
+            case "Create":
+                return BindAddresses.Everywhere;
+            case "ListenLocalhost":
+                return BindAddresses.Localhost;
+        }
+
+        var arguments = argument?.Parent switch
+        {
+            IObjectCreationOperation creation => creation.Arguments,
+            IInvocationOperation invocation => invocation.Arguments,
+            _ => default,
+        };
+        if (arguments.IsDefault)
+        {
+            return null;
+        }
+
+        foreach (var sibling in arguments)
+        {
+            if (sibling.Parameter?.Type is { Name: "IPAddress" })
+            {
+                return AddressValue(PortValueResolver.Unwrap(sibling.Value));
+            }
+        }
+
+        return null;
+    }
+
+    private static string? AddressValue(IOperation address) => address switch
+    {
+        IFieldReferenceOperation { Field: { ContainingType.Name: "IPAddress" } field } => field.Name switch
+        {
+            "Any" => BindAddresses.AnyV4,
+            "IPv6Any" => BindAddresses.AnyV6,
+            "Loopback" => "127.0.0.1",
+            "IPv6Loopback" => "::1",
+            _ => null,
+        },
+        IInvocationOperation { TargetMethod.Name: "Parse", Arguments.Length: 1 } parse
+            when parse.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string literal } => literal,
+        _ => null,
+    };
 
     /// <summary>
     /// The sink that a value wrapper (new IPEndPoint(...), new Uri(...)) flows into: directly as an argument or

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace PortAnalyzers.Discovery;
@@ -5,8 +6,9 @@ namespace PortAnalyzers.Discovery;
 /// <summary>A port written inside a string: where its digits are, their value, and the URL scheme if any.</summary>
 internal readonly struct PortText
 {
-    public PortText(int start, int length, long value, string? scheme)
+    public PortText(int start, int length, long value, string? scheme, string? host = null)
     {
+        Host = host;
         Start = start;
         Length = length;
         Value = value;
@@ -20,6 +22,9 @@ internal readonly struct PortText
     public long Value { get; }
 
     public string? Scheme { get; }
+
+    /// <summary>The host the URL names ("*", "localhost", "[::1]"), when the port came from a URL.</summary>
+    public string? Host { get; }
 }
 
 /// <summary>
@@ -114,7 +119,9 @@ internal static class PortTextParser
             if (TryHostPort(text, hostStart, hostEnd, out int portStart, out long value))
             {
                 scheme ??= text.Substring(schemeStart, sep - schemeStart).ToLowerInvariant();
-                Add(ref results, new PortText(portStart, hostEnd - portStart, value, scheme));
+                int hostFrom = SkipSpaces(text, hostStart, hostEnd);
+                var host = text.Substring(hostFrom, Math.Max(0, portStart - 1 - hostFrom));
+                Add(ref results, new PortText(portStart, hostEnd - portStart, value, scheme, host));
             }
 
             hostStart = hostEnd + 1;

@@ -17,8 +17,10 @@ internal sealed class PortOccurrence
         string sink,
         Location? declarationLocation,
         bool isHardcoded,
-        string? bindingScope = null)
+        string? bindingScope = null,
+        string? bindAddress = null)
     {
+        BindAddress = BindAddresses.Normalize(bindAddress);
         Value = value;
         Location = location;
         Role = role;
@@ -57,6 +59,12 @@ internal sealed class PortOccurrence
     /// configuration files: one file section or launch profile.
     /// </summary>
     public string? BindingScope { get; }
+
+    /// <summary>
+    /// The local address a listener binds, normalized by <see cref="BindAddresses"/> ("*", "0.0.0.0", "::",
+    /// "localhost", a literal), or null when unknown. Two listeners on one port collide only if their addresses overlap.
+    /// </summary>
+    public string? BindAddress { get; }
 
     public bool IsValidPort => Value >= 0 && Value <= 65535;
 

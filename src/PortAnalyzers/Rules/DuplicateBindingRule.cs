@@ -22,13 +22,21 @@ internal static class DuplicateBindingRule
         }
 
         sorted.Sort(CompareBySource);
-        var first = new Dictionary<(string?, long, PortTransport), PortOccurrence>();
+        var seen = new Dictionary<(string?, long, PortTransport), List<PortOccurrence>>();
         foreach (var o in sorted)
         {
             var key = (o.BindingScope, o.Value, o.EffectiveTransport == PortTransport.Unknown ? PortTransport.Tcp : o.EffectiveTransport);
-            if (!first.TryGetValue(key, out var earlier))
+            if (!seen.TryGetValue(key, out var earlierOnes))
             {
-                first.Add(key, o);
+                seen.Add(key, new List<PortOccurrence> { o });
+                continue;
+            }
+
+            // 0.0.0.0 and :: on one port are two sockets; 127.0.0.1 and 127.0.0.2 too.
+            var earlier = earlierOnes.Find(e => BindAddresses.Overlap(e.BindAddress, o.BindAddress));
+            earlierOnes.Add(o);
+            if (earlier is null)
+            {
                 continue;
             }
 

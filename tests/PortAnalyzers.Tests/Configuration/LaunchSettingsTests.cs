@@ -79,3 +79,12 @@ public class LaunchSettingsTests
             { "Kestrel": { "Endpoints": { "Http": { "Url": "http://localhost:6000" } } } }
             """, Listen);
 }
+
+public class ConfigurationBindAddressTests
+{
+    [Fact]
+    public Task Different_loopback_addresses_in_one_profile_do_not_collide()
+        => VerifyConfiguration.AnalyzerAsync("/0/Properties/launchSettings.json", """
+            { "profiles": { "p": { "applicationUrl": "http://127.0.0.1:5301;http://[::1]:5301;http://*:{|PORT006:5301|}" } } }
+            """, "PORT006");
+}

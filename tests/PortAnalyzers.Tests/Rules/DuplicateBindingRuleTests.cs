@@ -52,3 +52,36 @@ public class DuplicateBindingRuleTests
         await test.RunAsync();
     }
 }
+
+public class DuplicateBindingAddressTests
+{
+    private const string Usings = "using System.Net;\nusing System.Net.Sockets;\nusing Microsoft.AspNetCore.Hosting;\nusing Microsoft.AspNetCore.Server.Kestrel.Core;\n";
+
+    [Fact]
+    public Task IPv4_any_and_IPv6_any_on_one_port_are_two_sockets()
+        => Verify.AnalyzerAsync(Usings + "class C { object A() => new TcpListener(IPAddress.Any, 9000); object B() => new TcpListener(IPAddress.IPv6Any, 9000); }", "PORT006");
+
+    [Fact]
+    public Task Two_specific_addresses_do_not_collide_but_any_covers_a_specific_one()
+        => Verify.AnalyzerAsync(Usings + """
+            class C
+            {
+                object A() => new TcpListener(IPAddress.Parse("10.0.0.1"), 9001);
+                object B() => new TcpListener(IPAddress.Parse("10.0.0.2"), 9001);
+                object D() => new TcpListener(IPAddress.Any, {|PORT006:9001|});
+                object E() => new TcpListener(IPAddress.Loopback, 9002);
+                object F() => new TcpListener(new IPEndPoint(IPAddress.IPv6Loopback, 9002));
+                object G() => TcpListener.Create({|PORT006:9002|});
+            }
+            """, "PORT006");
+
+    [Fact]
+    public Task Url_hosts_are_compared_as_addresses()
+        => Verify.AnalyzerAsync(Usings + """
+            class C
+            {
+                void A(IWebHostBuilder b) => b.UseUrls("http://127.0.0.1:9003", "http://[::1]:9003", "http://localhost:{|PORT006:9003|}");
+                void B(KestrelServerOptions k) => k.ListenLocalhost({|PORT006:9003|});
+            }
+            """, "PORT006");
+}
