@@ -44,7 +44,7 @@ public static class Program
         Inventory inventory;
         try
         {
-            inventory = await InventoryRunner.RunAsync(input, format == "table" ? error : TextWriter.Null, verbose, CancellationToken.None);
+            inventory = await InventoryRunner.RunAsync(input, format == "table" || verbose ? error : TextWriter.Null, verbose, CancellationToken.None);
         }
         catch (LoadException e)
         {
