@@ -23,7 +23,7 @@ internal static class PortFixer
     public static IEnumerable<PortFixKind> Applicable(PortSite site, string diagnosticId, SemanticModel model, bool hasConfiguration)
     {
         bool declaredStringElsewhere = site.IsInString == false && site.Declaration is not null && model.GetTypeInfo(site.Expression).Type?.SpecialType == SpecialType.System_String;
-        if (site.IsHardcoded && !declaredStringElsewhere)
+        if (site.IsHardcoded && !declaredStringElsewhere && site.CanInterpolate)
         {
             yield return hasConfiguration ? PortFixKind.ReadFromConfiguration : PortFixKind.ReadFromEnvironment;
         }
@@ -156,6 +156,11 @@ internal static class PortFixer
             var text = token.Text;
             bool verbatim = text.StartsWith("@", StringComparison.Ordinal);
             int open = verbatim ? 2 : 1;
+            if (offset < open || offset + digits.Length > text.Length - 1 || !text.StartsWith(verbatim ? "@\"" : "\"", StringComparison.Ordinal))
+            {
+                return root; // not a plain or verbatim literal (raw strings keep their text): leave it as written
+            }
+
             var before = EscapeBraces(text.Substring(open, offset - open));
             var after = EscapeBraces(text.Substring(offset + digits.Length, text.Length - offset - digits.Length - 1));
             var interpolated = (verbatim ? "$@\"" : "$\"") + before + "{(" + read + ")}" + after + "\"";

@@ -42,6 +42,10 @@ internal sealed class PortSite
 
     public bool IsInString => Digits is not null;
 
+    /// <summary>A regular or verbatim string literal, which the configuration and environment fixes can interpolate.</summary>
+    public bool CanInterpolate => Digits is null
+        || Expression is LiteralExpressionSyntax { Token.Text: var text } && (text.StartsWith("\"", System.StringComparison.Ordinal) || text.StartsWith("@\"", System.StringComparison.Ordinal));
+
     public static PortSite? Find(SyntaxNode root, Diagnostic diagnostic)
     {
         if (!diagnostic.Location.IsInSource
@@ -74,6 +78,12 @@ internal sealed class PortSite
         TextSpan? digits = null;
         if (token.IsKind(SyntaxKind.StringLiteralToken) && token.Span != span && token.Span.Contains(span))
         {
+            // An unterminated or malformed literal (code being typed) is left alone: rewriting it could lose text.
+            if (token.ContainsDiagnostics || token.Text.Length < 2 || token.Text[token.Text.Length - 1] != '"')
+            {
+                return null;
+            }
+
             expression = token.Parent as LiteralExpressionSyntax;
             digits = span;
         }
