@@ -71,4 +71,12 @@ grep -q "appsettings.json(3,66): warning PORT002" <<<"$out" || { echo "FAIL: no 
 grep -q "launchSettings.json(3,77): warning PORT007" <<<"$out" || { echo "FAIL: no PORT007 at launchSettings.json(3,77)" >&2; exit 1; }
 grep -q "AD0001" <<<"$out" && { echo "FAIL: analyzer exception" >&2; exit 1; }
 if ! grep -q '"PortAnalyzers"' "$work/consumer/obj/project.assets.json"; then echo "FAIL: package not restored" >&2; exit 1; fi
+
+# CI conventions: -warnaserror fails the build on a port warning, and the SARIF error log carries the findings.
+if (cd "$work/consumer" && NUGET_PACKAGES="$work/packages" dotnet build -nologo --no-incremental -warnaserror >/dev/null 2>&1); then
+  echo "FAIL: -warnaserror did not fail the build on PORT001" >&2; exit 1
+fi
+(cd "$work/consumer" && NUGET_PACKAGES="$work/packages" dotnet build -nologo --no-incremental -p:ErrorLog="$work/consumer.sarif%2Cversion=2.1" >/dev/null 2>&1) || true
+grep -q '"ruleId": "PORT001"' "$work/consumer.sarif" || { echo "FAIL: no PORT001 in the SARIF error log" >&2; exit 1; }
+grep -q '"version": "2.1.0"' "$work/consumer.sarif" || { echo "FAIL: the error log is not SARIF 2.1.0" >&2; exit 1; }
 echo "package check passed"
