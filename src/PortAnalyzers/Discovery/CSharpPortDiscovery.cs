@@ -312,6 +312,13 @@ internal sealed class CSharpPortDiscovery
         else if (ReferenceEquals(spec, NamedPort))
         {
             display = Describe(target);
+
+            // new ChatServer(IPAddress.Any, 1111): nobody connects to a wildcard address, so a port passed beside
+            // one is bound, even when the server type is the project's own.
+            if (BindAddressOf(argument, spec) is BindAddresses.AnyV4 or BindAddresses.AnyV6)
+            {
+                role = PortRole.Listen;
+            }
         }
 
         if (resolved.IsText)

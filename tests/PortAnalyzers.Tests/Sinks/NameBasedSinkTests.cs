@@ -185,3 +185,20 @@ public class NameBasedSinkTests
             }
             """);
 }
+
+public class WildcardAddressRoleTests
+{
+    [Fact]
+    public Task Port_beside_a_wildcard_address_is_a_listener_even_for_the_projects_own_server_type()
+        => Verify.AnalyzerAsync("""
+            using System.Net;
+            class ChatServer { public ChatServer(IPAddress address, int port) { } }
+            class ChatClient { public ChatClient(IPAddress address, int port) { } }
+            class C
+            {
+                object A() => new ChatServer(IPAddress.Any, {|PORT005:443|});
+                object B() => new ChatServer(IPAddress.IPv6Any, {|PORT002:5432|});
+                object D() => new ChatClient(IPAddress.Loopback, 443);
+            }
+            """, "PORT002", "PORT005");
+}
