@@ -168,18 +168,7 @@ internal sealed class ConfigurationPortDiscovery
         return false;
     }
 
-    private static bool NamesARemote(string key)
-    {
-        foreach (var word in RemoteWords)
-        {
-            if (PortWord.HasWord(key, word))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool NamesARemote(string key) => PortWord.HasAnyWord(key, RemoteWords);
 
     private static readonly string[] RemoteWords = { "url", "urls", "uri", "address", "endpoint", "host", "server" };
 

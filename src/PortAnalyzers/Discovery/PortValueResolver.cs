@@ -296,18 +296,7 @@ internal static class PortValueResolver
     }
 
     /// <summary>Names of limits rather than ports: MaxPort, MinPort, PortUpperBound, MaxValue.</summary>
-    public static bool IsBoundName(string name)
-    {
-        foreach (var word in BoundWords)
-        {
-            if (PortWord.HasWord(name, word))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsBoundName(string name) => PortWord.HasAnyWord(name, BoundWords);
 
     private static readonly string[] BoundWords = { "max", "min", "maximum", "minimum", "upper", "lower", "limit", "bound" };
 }

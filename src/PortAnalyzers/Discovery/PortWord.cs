@@ -12,13 +12,28 @@ internal static class PortWord
     /// configured, so never a sink by name.
     /// </summary>
     public static bool IsOtherEnd(string identifier)
-        => HasWord(identifier, "remote") || HasWord(identifier, "source") || HasWord(identifier, "client") || HasWord(identifier, "peer");
+        => HasAnyWord(identifier, OtherEndWords);
+
+    private static readonly string[] OtherEndWords = { "remote", "source", "client", "peer" };
 
     /// <summary>
     /// Whether <paramref name="word"/> stands in the identifier as a word of its own, in any case: at the start or
     /// after a non-letter or as a capitalised word, and not followed by a lowercase letter (maxPort, MAX_PORT,
     /// PortUpperBound have "max"/"upper"; climax and Minute do not have "max"/"min").
     /// </summary>
+    public static bool HasAnyWord(string identifier, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (HasWord(identifier, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool HasWord(string identifier, string word)
     {
         int i = identifier.IndexOf(word, System.StringComparison.OrdinalIgnoreCase);
