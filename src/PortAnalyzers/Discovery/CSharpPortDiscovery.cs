@@ -15,6 +15,7 @@ internal sealed class CSharpPortDiscovery
 {
     // Name-based sinks (SPEC §3.1 "unknown"), and the catch-all for URL literals.
     private static readonly SinkSpec NamedPort = new(string.Empty, string.Empty, string.Empty, PortRole.Unknown, PortTransport.Unknown, SinkValueKind.Port, display: "a value named for a port");
+    private static readonly SinkSpec NamedContainerPort = new(string.Empty, string.Empty, string.Empty, PortRole.Container, PortTransport.Unknown, SinkValueKind.Port, display: "a container port");
     private static readonly SinkSpec NamedConnectionString = new(string.Empty, string.Empty, string.Empty, PortRole.Connect, PortTransport.Tcp, SinkValueKind.ConnectionString, display: "a connection string");
     private static readonly SinkSpec UrlLiteral = new(string.Empty, string.Empty, string.Empty, PortRole.Unknown, PortTransport.Unknown, SinkValueKind.Url, display: "a URL");
 
@@ -175,7 +176,7 @@ internal sealed class CSharpPortDiscovery
         }
 
         var unwrapped = PortValueResolver.Unwrap(value);
-        if (!unwrapped.ConstantValue.HasValue && unwrapped is not (IInvocationOperation or ICoalesceOperation or IConditionalOperation or IBinaryOperation))
+        if (!unwrapped.ConstantValue.HasValue && unwrapped is not (IInvocationOperation or ICoalesceOperation or IConditionalOperation or IBinaryOperation or IInterpolatedStringOperation))
         {
             return null;
         }
@@ -187,7 +188,7 @@ internal sealed class CSharpPortDiscovery
 
         // A settable property of an options type is bound from configuration: its initializer is the default.
         bool hardcoded = resolved.IsHardcoded && !IsOptionsDefault(symbol);
-        var role = PortRole.Unknown;
+        var role = isNumber && PortWord.IsContainerSide(symbol.Name) ? PortRole.Container : PortRole.Unknown;
         var description = Describe(symbol);
         if (!isUrl)
         {
@@ -206,10 +207,102 @@ internal sealed class CSharpPortDiscovery
         var found = new List<PortOccurrence>(ports.Count);
         foreach (var port in ports)
         {
-            found.Add(new PortOccurrence(port.Value, SourceLocations.ForText(resolved.Site, port), role, PortTransport.Unknown, port.Scheme, description, null, hardcoded));
+            if (resolved.TryLocate(port, out var location, out _))
+            {
+                found.Add(new PortOccurrence(port.Value, location, role, PortTransport.Unknown, port.Scheme, description, null, hardcoded));
+            }
+        }
+
+        return found.Count == 0 ? null : found;
+    }
+
+    private static SinkSpec NamedSpec(string name) => PortWord.IsContainerSide(name) ? NamedContainerPort : NamedPort;
+
+    /// <summary>
+    /// A call or creation that does not bind (half-typed code, a package that did not restore, a generator not yet
+    /// run): its constant arguments are ports when the argument is named for a port (port:, targetPort:), or when the
+    /// method's name says port (WithHostPort(8421)). A name the catalogue knows (WithHttpEndpoint(port:)) keeps its role.
+    /// </summary>
+    public List<PortOccurrence>? AnalyzeUnboundCall(IInvalidOperation invalid)
+    {
+        ArgumentListSyntax? arguments;
+        string? method;
+        switch (invalid.Syntax)
+        {
+            case InvocationExpressionSyntax invocation:
+                arguments = invocation.ArgumentList;
+                method = invocation.Expression switch
+                {
+                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                    SimpleNameSyntax name => name.Identifier.ValueText,
+                    MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                    _ => null,
+                };
+                break;
+            case BaseObjectCreationExpressionSyntax creation:
+                arguments = creation.ArgumentList;
+                method = creation is ObjectCreationExpressionSyntax { Type: var type } ? SimpleName(type) : null;
+                break;
+            default:
+                return null;
+        }
+
+        if (arguments is null || arguments.Arguments.Count == 0 || method is null)
+        {
+            return null;
+        }
+
+        bool methodSaysPort = IsNamedPort(method);
+        List<PortOccurrence>? found = null;
+        foreach (var argument in arguments.Arguments)
+        {
+            var name = argument.NameColon?.Name.Identifier.ValueText;
+            if (name is null ? !methodSaysPort : !IsNamedPort(name))
+            {
+                continue;
+            }
+
+            var value = ChildFor(invalid, argument.Expression);
+            if (value is null || !PortValueResolver.TryResolve(value, out var resolved) || resolved.IsText)
+            {
+                continue;
+            }
+
+            var spec = name is null ? null : UnboundSinks.Find(method, name);
+            var role = spec?.Role ?? (PortWord.IsContainerSide(name ?? method) ? PortRole.Container : PortRole.Unknown);
+            var display = spec?.Display ?? (name is null ? method + "(...)" : "argument '" + name + "' of " + method + "(...)");
+            (found ??= new List<PortOccurrence>(1)).Add(new PortOccurrence(
+                resolved.Number, resolved.Site.GetLocation(), role, spec?.Transport ?? PortTransport.Unknown, spec?.Scheme, display,
+                resolved.Declaration?.GetLocation(), resolved.IsHardcoded));
         }
 
         return found;
+    }
+
+    private static string? SimpleName(TypeSyntax type) => type switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>The child operation of an invalid operation that stands for one argument's expression.</summary>
+    private static IOperation? ChildFor(IOperation parent, ExpressionSyntax expression)
+    {
+        foreach (var child in parent.ChildOperations)
+        {
+            if (child.Syntax == expression)
+            {
+                return child;
+            }
+
+            if (child is IArgumentOperation argument && argument.Value.Syntax == expression)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsOptionsDefault(ISymbol symbol)
@@ -243,7 +336,7 @@ internal sealed class CSharpPortDiscovery
 
         var fallback = type switch
         {
-            ValueType.Number when IsNamedPort(parameter.Name) => NamedPort,
+            ValueType.Number when IsNamedPort(parameter.Name) => NamedSpec(parameter.Name),
             ValueType.Text when string.Equals(parameter.Name, "connectionString", System.StringComparison.OrdinalIgnoreCase) => NamedConnectionString,
             ValueType.Text when IsUrlValue(argument.Value) => UrlLiteral,
             _ => null,
@@ -274,7 +367,7 @@ internal sealed class CSharpPortDiscovery
 
         return Classify(type) switch
         {
-            ValueType.Number when IsNamedPort(member.Name) => NamedPort,
+            ValueType.Number when IsNamedPort(member.Name) => NamedSpec(member.Name),
             ValueType.Text when value is not null && IsUrlValue(value) => UrlLiteral,
             _ => null,
         };
@@ -309,13 +402,13 @@ internal sealed class CSharpPortDiscovery
                 return; // Assert.Equal(new IPEndPoint(..., 7000), actual), test-case arrays: data, not an endpoint
             }
         }
-        else if (ReferenceEquals(spec, NamedPort))
+        else if (ReferenceEquals(spec, NamedPort) || ReferenceEquals(spec, NamedContainerPort))
         {
             display = Describe(target);
 
             // new ChatServer(IPAddress.Any, 1111): nobody connects to a wildcard address, so a port passed beside
             // one is bound, even when the server type is the project's own.
-            if (BindAddressOf(argument, spec) is BindAddresses.AnyV4 or BindAddresses.AnyV6)
+            if (spec.Role == PortRole.Unknown && BindAddressOf(argument, spec) is BindAddresses.AnyV4 or BindAddresses.AnyV6)
             {
                 role = PortRole.Listen;
             }
@@ -331,8 +424,11 @@ internal sealed class CSharpPortDiscovery
 
             foreach (var port in ports)
             {
-                var location = resolved.Declaration is null ? SourceLocations.ForText(resolved.Site, port) : resolved.Site.GetLocation();
-                var declaration = resolved.Declaration is null ? null : SourceLocations.ForText(resolved.Declaration, port);
+                if (!resolved.TryLocate(port, out var location, out var declaration))
+                {
+                    continue;
+                }
+
                 (found ??= new List<PortOccurrence>(1)).Add(new PortOccurrence(
                     port.Value, location, role, transport, port.Scheme ?? scheme, display, declaration, resolved.IsHardcoded, bindAddress: role == PortRole.Listen ? port.Host : null));
             }

@@ -17,6 +17,15 @@ internal static class PortWord
     private static readonly string[] OtherEndWords = { "remote", "source", "client", "peer" };
 
     /// <summary>
+    /// The port a container listens on inside its own network (ContainerPort, TargetPort, targetPort): the host never
+    /// binds it, so it has the container role.
+    /// </summary>
+    public static bool IsContainerSide(string identifier)
+        => HasAnyWord(identifier, ContainerWords);
+
+    private static readonly string[] ContainerWords = { "container", "target" };
+
+    /// <summary>
     /// Whether <paramref name="word"/> stands in the identifier as a word of its own, in any case: at the start or
     /// after a non-letter or as a capitalised word, and not followed by a lowercase letter (maxPort, MAX_PORT,
     /// PortUpperBound have "max"/"upper"; climax and Minute do not have "max"/"min").
