@@ -16,6 +16,9 @@ internal sealed class CSharpPortDiscovery
     // Name-based sinks (SPEC §3.1 "unknown"), and the catch-all for URL literals.
     private static readonly SinkSpec NamedPort = new(string.Empty, string.Empty, string.Empty, PortRole.Unknown, PortTransport.Unknown, SinkValueKind.Port, display: "a value named for a port");
     private static readonly SinkSpec NamedContainerPort = new(string.Empty, string.Empty, string.Empty, PortRole.Container, PortTransport.Unknown, SinkValueKind.Port, display: "a container port");
+
+    // Aspire's WithHostPort(port) on each integration (Redis, Postgres, ...): the port published on the host.
+    private static readonly SinkSpec NamedHostPort = new(string.Empty, string.Empty, string.Empty, PortRole.Listen, PortTransport.Tcp, SinkValueKind.Port, display: "a published host port");
     private static readonly SinkSpec NamedConnectionString = new(string.Empty, string.Empty, string.Empty, PortRole.Connect, PortTransport.Tcp, SinkValueKind.ConnectionString, display: "a connection string");
     private static readonly SinkSpec UrlLiteral = new(string.Empty, string.Empty, string.Empty, PortRole.Unknown, PortTransport.Unknown, SinkValueKind.Url, display: "a URL");
 
@@ -216,7 +219,10 @@ internal sealed class CSharpPortDiscovery
         return found.Count == 0 ? null : found;
     }
 
-    private static SinkSpec NamedSpec(string name) => PortWord.IsContainerSide(name) ? NamedContainerPort : NamedPort;
+    private static SinkSpec NamedSpec(string name, string? method)
+        => PortWord.IsContainerSide(name) ? NamedContainerPort
+        : method == "WithHostPort" ? NamedHostPort
+        : NamedPort;
 
     /// <summary>
     /// A call or creation that does not bind (half-typed code, a package that did not restore, a generator not yet
@@ -268,11 +274,12 @@ internal sealed class CSharpPortDiscovery
                 continue;
             }
 
-            var spec = name is null ? null : UnboundSinks.Find(method, name);
-            var role = spec?.Role ?? (PortWord.IsContainerSide(name ?? method) ? PortRole.Container : PortRole.Unknown);
-            var display = spec?.Display ?? (name is null ? method + "(...)" : "argument '" + name + "' of " + method + "(...)");
+            var spec = (name is null ? null : UnboundSinks.Find(method, name)) ?? NamedSpec(name ?? method, method);
+            var display = ReferenceEquals(spec, NamedPort) || ReferenceEquals(spec, NamedContainerPort) || ReferenceEquals(spec, NamedHostPort)
+                ? (name is null ? method + "(...)" : "argument '" + name + "' of " + method + "(...)")
+                : spec.Display;
             (found ??= new List<PortOccurrence>(1)).Add(new PortOccurrence(
-                resolved.Number, resolved.Site.GetLocation(), role, spec?.Transport ?? PortTransport.Unknown, spec?.Scheme, display,
+                resolved.Number, resolved.Site.GetLocation(), spec.Role, spec.Transport, spec.Scheme, display,
                 resolved.Declaration?.GetLocation(), resolved.IsHardcoded));
         }
 
@@ -336,14 +343,15 @@ internal sealed class CSharpPortDiscovery
 
         var fallback = type switch
         {
-            ValueType.Number when IsNamedPort(parameter.Name) => NamedSpec(parameter.Name),
+            ValueType.Number when IsNamedPort(parameter.Name) => NamedSpec(parameter.Name, parameter.ContainingSymbol.Name),
             ValueType.Text when string.Equals(parameter.Name, "connectionString", System.StringComparison.OrdinalIgnoreCase) => NamedConnectionString,
             ValueType.Text when IsUrlValue(argument.Value) => UrlLiteral,
             _ => null,
         };
 
-        // Checked last: almost no argument gets this far.
-        return fallback is not null && parameter.ContainingSymbol is IMethodSymbol method && IsComparison(method) ? null : fallback;
+        // Checked last: almost no argument gets this far. The pieces of string.Format/Concat are judged as the string
+        // they build, where it goes.
+        return fallback is not null && parameter.ContainingSymbol is IMethodSymbol method && (IsComparison(method) || StringTemplate.IsFormatOrConcat(method)) ? null : fallback;
     }
 
     private SinkSpec? SpecForMember(ISymbol member, IOperation? value = null)
@@ -367,7 +375,7 @@ internal sealed class CSharpPortDiscovery
 
         return Classify(type) switch
         {
-            ValueType.Number when IsNamedPort(member.Name) => NamedSpec(member.Name),
+            ValueType.Number when IsNamedPort(member.Name) => NamedSpec(member.Name, null),
             ValueType.Text when value is not null && IsUrlValue(value) => UrlLiteral,
             _ => null,
         };
@@ -402,7 +410,7 @@ internal sealed class CSharpPortDiscovery
                 return; // Assert.Equal(new IPEndPoint(..., 7000), actual), test-case arrays: data, not an endpoint
             }
         }
-        else if (ReferenceEquals(spec, NamedPort) || ReferenceEquals(spec, NamedContainerPort))
+        else if (ReferenceEquals(spec, NamedPort) || ReferenceEquals(spec, NamedContainerPort) || ReferenceEquals(spec, NamedHostPort))
         {
             display = Describe(target);
 
@@ -659,7 +667,7 @@ internal sealed class CSharpPortDiscovery
     private static IOperation? SkipUp(IOperation operation)
     {
         var parent = operation.Parent;
-        while (parent is IConversionOperation or IParenthesizedOperation or ICoalesceOperation or IConditionalOperation
+        while (parent is IConversionOperation or IParenthesizedOperation or ICoalesceOperation or IConditionalOperation or IInterpolationOperation or IInterpolatedStringOperation
             || parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String }
             || (parent is IArgumentOperation { Parameter.Name: "defaultValue", Parent: IInvocationOperation { TargetMethod.Name: "GetValue" } }))
         {

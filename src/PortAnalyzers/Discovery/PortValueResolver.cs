@@ -130,7 +130,7 @@ internal static class PortValueResolver
                 return false;
             }
 
-            resolved = new ResolvedValue(0, template.Text, site, null, hardcoded, template);
+            resolved = new ResolvedValue(0, template.Text, site, null, hardcoded && !template.HasConfigurableParts, template);
             return true;
         }
 
@@ -200,7 +200,7 @@ internal static class PortValueResolver
 
         if (composed is not null)
         {
-            resolved = new ResolvedValue(0, composed.Text, site, initializer, hardcoded, composed);
+            resolved = new ResolvedValue(0, composed.Text, site, initializer, hardcoded && !composed.HasConfigurableParts, composed);
             return true;
         }
 

@@ -25,11 +25,15 @@ internal sealed class StringTemplate
 
     private readonly List<Segment> segments;
 
-    private StringTemplate(string text, List<Segment> segments)
+    private StringTemplate(string text, List<Segment> segments, bool hasConfigurableParts)
     {
         Text = text;
         this.segments = segments;
+        HasConfigurableParts = hasConfigurableParts;
     }
+
+    /// <summary>A part is the default of a value the code overrides (a local assigned from arguments): not hardcoded.</summary>
+    public bool HasConfigurableParts { get; }
 
     /// <summary>The constant parts with placeholders for the holes.</summary>
     public string Text { get; }
@@ -56,7 +60,7 @@ internal sealed class StringTemplate
 
         var builder = new Builder();
         return builder.Add(operation, 0) && builder.Text.Length <= MaxLength
-            ? new StringTemplate(builder.Text.ToString(), builder.Segments)
+            ? new StringTemplate(builder.Text.ToString(), builder.Segments, builder.HasConfigurableParts)
             : null;
     }
 
@@ -121,7 +125,7 @@ internal sealed class StringTemplate
         return node.GetLocation();
     }
 
-    private static bool IsFormatOrConcat(IMethodSymbol method)
+    internal static bool IsFormatOrConcat(IMethodSymbol method)
         => method.ContainingType?.SpecialType == SpecialType.System_String && method.IsStatic && method.Name is "Format" or "Concat";
 
     /// <summary>A cheap scan of the constant parts, allocating nothing: a port needs a digit and a separator before it.</summary>
@@ -163,6 +167,19 @@ internal sealed class StringTemplate
 
         switch (operation)
         {
+            case ILocalReferenceOperation or IFieldReferenceOperation:
+                // A local or field written once with a literal stands for that literal (syntax only: nothing is bound).
+                var symbol = operation is ILocalReferenceOperation local ? (ISymbol)local.Local : ((IFieldReferenceOperation)operation).Field;
+                if (PortValueResolver.InitializerOf(symbol) is LiteralExpressionSyntax { Token.Value: string literal })
+                {
+                    foreach (char c in literal)
+                    {
+                        digit |= c >= '0' && c <= '9';
+                        separator |= c is ':' or '=' or ',';
+                    }
+                }
+
+                break;
             case IInterpolatedStringOperation interpolated:
                 foreach (var part in interpolated.Parts)
                 {
@@ -280,11 +297,25 @@ internal sealed class StringTemplate
             }
         }
 
+        /// <summary>A part whose value comes from a local or field written once, and then overridden: a default.</summary>
+        public bool HasConfigurableParts { get; private set; }
+
         private void AddLeaf(IOperation operation)
         {
             var text = operation.ConstantValue is { HasValue: true, Value: var value } ? ConstantText(value) : null;
             if (text is null)
             {
+                // prefix + "x" where prefix is a local or static readonly field written once with a literal.
+                if (operation is ILocalReferenceOperation or IFieldReferenceOperation
+                    && PortValueResolver.TryResolve(operation, out var resolved)
+                    && resolved.Template is null
+                    && (resolved.Text ?? (resolved.Declaration is null ? null : ConstantText(resolved.Number))) is { } resolvedText)
+                {
+                    HasConfigurableParts |= !resolved.IsHardcoded;
+                    Append(resolvedText, operation.Syntax, 0, resolved.Declaration);
+                    return;
+                }
+
                 AppendHole();
                 return;
             }

@@ -34,5 +34,23 @@ internal static class TestReferences
         new PackageIdentity("Yarp.ReverseProxy", "2.3.0"),
         new PackageIdentity("System.IO.Hashing", "10.0.3")));
 
+    // A test project's references: xunit's attributes and assertions (the analyzers detect test projects by them).
+    public static readonly ReferenceAssemblies Xunit = AspNetCore80.AddPackages(ImmutableArray.Create(
+        new PackageIdentity("xunit.extensibility.core", "2.9.3"),
+        new PackageIdentity("xunit.assert", "2.9.3")));
+
     public static readonly ReferenceAssemblies[] Libraries = { AspNetCore80, Grpc, Redis, Yarp };
+
+    private static readonly ReferenceAssemblies[] All = { AspNetCore80, Grpc, Redis, Yarp, Xunit };
+
+    // Every set shares the ASP.NET Core pack. Resolved one after the other before any test uses them: tests that
+    // run in parallel on an empty package folder otherwise download and extract the same package at once, and a
+    // test that reads a half-extracted pack fails with CS0234 (seen on a fresh machine, not reproducible after).
+    static TestReferences()
+    {
+        foreach (var references in All)
+        {
+            references.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, CancellationToken.None).GetAwaiter().GetResult();
+        }
+    }
 }

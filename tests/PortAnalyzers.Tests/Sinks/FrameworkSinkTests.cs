@@ -42,7 +42,7 @@ public class FrameworkSinkTests
                 {
                     api.WithHttpEndpoint(port: {|PORT002:5432|}, targetPort: {|PORT001:60500|});
                     api.WithHttpsEndpoint({|PORT007:6000|});
-                    api.WithEndpoint(port: {|PORT005:81|}, targetPort: 80, scheme: "tcp"); // the container's own 80 is fine
+                    api.WithEndpoint(port: {|PORT005:81|}, targetPort: {|PORT005:80|}, scheme: "tcp"); // a non-root container cannot bind 80
                     api.WithHttpEndpoint(targetPort: 6379); // inside the container: no collision with the host's Redis
                     api.WithHttpEndpoint(name: "plain");
                 }

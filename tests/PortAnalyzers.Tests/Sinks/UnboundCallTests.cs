@@ -1,0 +1,81 @@
+using PortAnalyzers.Tests.Infrastructure;
+
+namespace PortAnalyzers.Tests.Sinks;
+
+/// <summary>
+/// Calls whose target does not bind (half-typed code, a package that did not restore, a generator not yet run): an
+/// argument is a port when it is named for one or when the method's name says port.
+/// </summary>
+public class UnboundCallTests
+{
+    [Fact]
+    public Task Port_named_arguments_of_unbound_calls_are_ports()
+        => Verify.IgnoringCompilerErrorsAsync("""
+            class C
+            {
+                void M(object builder)
+                {
+                    builder.Configure(port: {|PORT001:{|PORT003:60251|}|});
+                    builder.Configure(gatewayPort: {|PORT003:30000|}, retries: 5, timeoutMs: 60000);
+                    Missing.Start(hostPort: {|PORT003:8421|});
+                    new MissingServer(listenPort: {|PORT001:{|PORT003:50000|}|}, backlog: 50000);
+                }
+            }
+            """, "PORT001", "PORT003");
+
+    [Fact]
+    public Task Positional_arguments_count_when_the_unbound_method_name_says_port()
+        => Verify.IgnoringCompilerErrorsAsync("""
+            class C
+            {
+                void M(object builder)
+                {
+                    builder.WithHostPort({|PORT003:8421|});
+                    builder.UsePort({|PORT001:{|PORT003:60000|}|});
+                    builder.WithRetries(50000);
+                    builder.WithTimeout(60000);
+                    builder.Report(50000);
+                    builder.WithMaxPort(60000);
+                }
+            }
+            """, "PORT001", "PORT003");
+
+    [Fact]
+    public Task Aspire_app_host_without_its_packages_keeps_the_catalogue_roles()
+        => Verify.IgnoringCompilerErrorsAsync("""
+            using Aspire.Hosting;
+
+            var builder = DistributedApplication.CreateBuilder(args);
+            builder.AddContainer("cache", "redis").WithHttpEndpoint(port: {|PORT002:6379|}, targetPort: 6379);
+            builder.AddContainer("web", "nginx").WithHttpsEndpoint(port: {|PORT007:6000|}, targetPort: {|PORT005:443|});
+            builder.AddProject("api", "../Api/Api.csproj").WithEndpoint(port: {|PORT001:60000|}, targetPort: 8080, scheme: "tcp");
+            builder.AddPostgres("db").WithHostPort({|PORT002:5000|});
+            builder.Build().Run();
+            """, "PORT001", "PORT002", "PORT005", "PORT007");
+
+    [Fact]
+    public Task Calls_that_bind_are_not_judged_twice()
+        => Verify.AnalyzerAsync("""
+            class C
+            {
+                void Use(int port) { }
+                void M() => Use(port: {|PORT003:8421|});
+            }
+            """, "PORT003");
+
+    [Fact]
+    public Task Unbound_calls_with_values_that_are_not_constant_or_not_numbers_are_ignored()
+        => Verify.IgnoringCompilerErrorsAsync("""
+            class C
+            {
+                void M(object builder, int p, string s)
+                {
+                    builder.Configure(port: p);
+                    builder.Configure(port: "http");
+                    builder.WithHostPort(p + 1);
+                    builder.Configure(port: 0);
+                    builder.WithHostPort(null);
+                }
+            }
+            """, "PORT001", "PORT003", "PORT004");
+}
