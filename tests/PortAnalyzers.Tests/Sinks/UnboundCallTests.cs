@@ -54,6 +54,23 @@ public class UnboundCallTests
             """, "PORT001", "PORT002", "PORT005", "PORT007");
 
     [Fact]
+    public Task Aspire_app_host_with_its_packages_finds_the_same_ports()
+    {
+        var test = Verify.Create("""
+            using Aspire.Hosting;
+
+            var builder = DistributedApplication.CreateBuilder(args);
+            builder.AddContainer("cache", "redis").WithHttpEndpoint(port: {|PORT002:6379|}, targetPort: 6379);
+            builder.AddContainer("web", "nginx").WithHttpsEndpoint(port: {|PORT007:6000|}, targetPort: {|PORT005:443|});
+            builder.AddContainer("api", "api").WithEndpoint(port: {|PORT001:60000|}, targetPort: 8080, scheme: "tcp");
+            builder.Build().Run();
+            """, null, new[] { "PORT001", "PORT002", "PORT005", "PORT007" });
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.ReferenceAssemblies = TestReferences.Aspire;
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Calls_that_bind_are_not_judged_twice()
         => Verify.AnalyzerAsync("""
             class C
