@@ -114,7 +114,11 @@ internal sealed class CSharpPortDiscovery
             {
                 foreach (var element in initializer.ElementValues)
                 {
-                    Emit(element, spec, argument, parameter, ref found);
+                    // WithOrigins("http://localhost:62653", ...): only elements that are whole URLs, as for one string.
+                    if (!ReferenceEquals(spec, UrlLiteral) || IsUrlValue(element))
+                    {
+                        Emit(element, spec, argument, parameter, ref found);
+                    }
                 }
             }
         }
@@ -191,6 +195,11 @@ internal sealed class CSharpPortDiscovery
 
         // A settable property of an options type is bound from configuration: its initializer is the default.
         bool hardcoded = resolved.IsHardcoded && !IsOptionsDefault(symbol);
+        if (IsNoPortSentinel(resolved))
+        {
+            return null;
+        }
+
         var role = isNumber && PortWord.IsContainerSide(symbol.Name) ? PortRole.Container : PortRole.Unknown;
         var description = Describe(symbol);
         if (!isUrl)
@@ -218,6 +227,12 @@ internal sealed class CSharpPortDiscovery
 
         return found.Count == 0 ? null : found;
     }
+
+    /// <summary>
+    /// -1 in a value merely named for a port (int port = -1, Port = -1) is the conventional "no port" (Uri.Port returns
+    /// it): not out of range. An API that binds or dials it (TcpListener(..., -1)) still gets PORT004.
+    /// </summary>
+    private static bool IsNoPortSentinel(in ResolvedValue resolved) => !resolved.IsText && resolved.Number == -1;
 
     private static SinkSpec NamedSpec(string name, string? method)
         => PortWord.IsContainerSide(name) ? NamedContainerPort
@@ -269,7 +284,7 @@ internal sealed class CSharpPortDiscovery
             }
 
             var value = ChildFor(invalid, argument.Expression);
-            if (value is null || !PortValueResolver.TryResolve(value, out var resolved) || resolved.IsText)
+            if (value is null || !PortValueResolver.TryResolve(value, out var resolved) || resolved.IsText || IsNoPortSentinel(resolved))
             {
                 continue;
             }
@@ -343,9 +358,10 @@ internal sealed class CSharpPortDiscovery
 
         var fallback = type switch
         {
-            ValueType.Number when IsNamedPort(parameter.Name) => NamedSpec(parameter.Name, parameter.ContainingSymbol.Name),
+            ValueType.Number when IsNamedPort(parameter.Name) => NamedSpec(parameter.Name, parameter.ContainingSymbol?.Name),
             ValueType.Text when string.Equals(parameter.Name, "connectionString", System.StringComparison.OrdinalIgnoreCase) => NamedConnectionString,
             ValueType.Text when IsUrlValue(argument.Value) => UrlLiteral,
+            ValueType.TextArray when HasUrlElement(argument) => UrlLiteral,
             _ => null,
         };
 
@@ -381,6 +397,24 @@ internal sealed class CSharpPortDiscovery
         };
     }
 
+    private static bool HasUrlElement(IArgumentOperation argument)
+    {
+        if (argument.ArgumentKind != ArgumentKind.ParamArray || argument.Value is not IArrayCreationOperation { Initializer: { } initializer })
+        {
+            return false;
+        }
+
+        foreach (var element in initializer.ElementValues)
+        {
+            if (IsUrlValue(element))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsUrlValue(IOperation value)
         => PortValueResolver.TryResolve(value, out var resolved) && resolved.IsText && IsWholeUrl(resolved.Text!);
 
@@ -412,6 +446,11 @@ internal sealed class CSharpPortDiscovery
         }
         else if (ReferenceEquals(spec, NamedPort) || ReferenceEquals(spec, NamedContainerPort) || ReferenceEquals(spec, NamedHostPort))
         {
+            if (IsNoPortSentinel(resolved))
+            {
+                return;
+            }
+
             display = Describe(target);
 
             // new ChatServer(IPAddress.Any, 1111): nobody connects to a wildcard address, so a port passed beside

@@ -130,4 +130,14 @@ public class ComposedStringTests
                 void M(WebApplication app, string host) => app.Urls.Add($"http://{host}{|PORT001:\u003A60251/|}");
             }
             """, "PORT001");
+
+    [Fact]
+    public Task Url_elements_of_a_params_array_that_reaches_no_sink_are_unknown_role_urls()
+        => Verify.AnalyzerAsync("""
+            class Cors { public Cors WithOrigins(params string[] origins) => this; }
+            class C
+            {
+                void M(Cors cors) => cors.WithOrigins("http://localhost:{|PORT001:62653|}", "https://app.example.com", "see http://localhost:62654 for help");
+            }
+            """, "PORT001");
 }
