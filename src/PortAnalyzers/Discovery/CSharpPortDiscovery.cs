@@ -745,7 +745,7 @@ internal sealed class CSharpPortDiscovery
     {
         IParameterSymbol parameter => "parameter '" + parameter.Name + "' of " + (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
             ? "new " + constructor.ContainingType.Name + "(...)"
-            : parameter.ContainingSymbol.Name),
+            : parameter.ContainingSymbol?.Name ?? "a function pointer"),
         IFieldSymbol field => "field '" + field.Name + "'",
         IPropertySymbol property => "property '" + property.Name + "'",
         ILocalSymbol local => "local '" + local.Name + "'",
