@@ -102,7 +102,7 @@ internal sealed record Label(string Repo, string Commit, string Path, int Line, 
             string name = l.Repo.Contains('/') ? l.Repo[(l.Repo.IndexOf('/') + 1)..] : l.Repo;
             string file = System.IO.Path.Combine(clonesDir, name, l.Path);
             if (!cache.TryGetValue(file, out var lines)) cache[file] = lines = File.Exists(file) ? File.ReadAllLines(file) : Array.Empty<string>();
-            bool ok = l.Line >= 1 && l.Line <= lines.Length && Regex.IsMatch(lines[l.Line - 1], $@"(?<![0-9]){Regex.Escape(l.Value)}(?![0-9])");
+            bool ok = l.Line >= 1 && l.Line <= lines.Length && Regex.IsMatch(Regex.Replace(lines[l.Line - 1], @"(?<=[0-9])_(?=[0-9])", ""), $@"(?<![0-9]){Regex.Escape(l.Value)}(?![0-9])");
             if (!ok) { bad++; Console.Error.WriteLine($"label not found in source: {l.Repo} {l.Path}:{l.Line} value {l.Value}"); }
         }
         foreach (var dup in labels.GroupBy(l => (l.Repo, l.Path, l.Line, l.Value)).Where(g => g.Count() > 1))
@@ -230,7 +230,7 @@ internal static class References
 internal sealed class RepoRun
 {
     private static readonly Regex TestFramework = new(
-        @"<(PackageReference|Reference|PackageVersion)\s+Include=""(xunit|xunit\.v3|xunit\.core|NUnit|MSTest|MSTest\.TestFramework|Microsoft\.VisualStudio\.TestPlatform[^""]*)""|<IsTestProject>\s*true",
+        @"<(PackageReference|Reference)\s+Include=""(xunit|xunit\.v3[^""]*|xunit\.core|NUnit|MSTest|MSTest\.TestFramework|Microsoft\.VisualStudio\.TestPlatform[^""]*)""|<IsTestProject(\s+Condition=""[^""]*"")?>\s*true",
         RegexOptions.IgnoreCase | RegexOptions.Compiled);
     private static readonly Regex ProjectRef = new(@"<ProjectReference\s+Include=""([^""]+)""", RegexOptions.Compiled);
     private static readonly string[] SkipDirs = { "/.git/", "/obj/", "/bin/", "/node_modules/" };
@@ -287,7 +287,11 @@ internal sealed class RepoRun
             projects[dir] = new Project
             {
                 Dir = dir, File = csproj,
-                IsTest = TestFramework.IsMatch(text) || TestFramework.IsMatch(inherited),
+                IsTest = TestFramework.IsMatch(text) || (TestFramework.IsMatch(inherited)
+                    // A Directory.Build.props that makes only some projects test projects by name (dotnet/orleans: names ending
+                    // in Test/Tests, and Benchmarks): apply the same condition.
+                    && (!inherited.Contains("MSBuildProjectName", StringComparison.Ordinal)
+                        || Regex.IsMatch(Path.GetFileNameWithoutExtension(csproj), @"(Tests?|Benchmarks)$"))),
                 ImplicitUsings = Regex.IsMatch(text + inherited, @"<ImplicitUsings>\s*(enable|true)", RegexOptions.IgnoreCase),
                 Web = text.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase),
                 ProjectReferences = ProjectRef.Matches(text).Select(m => Path.GetFullPath(Path.Combine(dir, m.Groups[1].Value.Replace('\\', '/')))).ToList(),
