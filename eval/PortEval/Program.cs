@@ -233,6 +233,8 @@ internal sealed class RepoRun
         @"<(PackageReference|Reference)\s+Include=""(xunit|xunit\.v3[^""]*|xunit\.core|NUnit|MSTest|MSTest\.TestFramework|Microsoft\.VisualStudio\.TestPlatform[^""]*)""|<IsTestProject(\s+Condition=""[^""]*"")?>\s*true",
         RegexOptions.IgnoreCase | RegexOptions.Compiled);
     private static readonly Regex ProjectRef = new(@"<ProjectReference\s+Include=""([^""]+)""", RegexOptions.Compiled);
+    private static readonly Regex PackageRef = new(@"<PackageReference\s+Include=""([^""]+)""", RegexOptions.Compiled);
+    private static readonly Regex UsingDirective = new(@"^\s*using\s+(?:static\s+)?([A-Za-z_][\w.]*)\s*;", RegexOptions.Compiled | RegexOptions.Multiline);
     private static readonly string[] SkipDirs = { "/.git/", "/obj/", "/bin/", "/node_modules/" };
 
     private readonly string repoName, root;
@@ -267,6 +269,8 @@ internal sealed class RepoRun
         public List<string> Sources = new();
         public List<string> Additional = new();
         public List<string> ProjectReferences = new();
+        public List<string> PackageReferences = new();
+        public string Name => Path.GetFileNameWithoutExtension(File);
         public CSharpCompilation? Compilation;
         public bool Building;
     }
@@ -295,6 +299,7 @@ internal sealed class RepoRun
                 ImplicitUsings = Regex.IsMatch(text + inherited, @"<ImplicitUsings>\s*(enable|true)", RegexOptions.IgnoreCase),
                 Web = text.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase),
                 ProjectReferences = ProjectRef.Matches(text).Select(m => Path.GetFullPath(Path.Combine(dir, m.Groups[1].Value.Replace('\\', '/')))).ToList(),
+                PackageReferences = PackageRef.Matches(text).Select(m => m.Groups[1].Value).ToList(),
             };
         }
         var loose = new Project { Dir = root, File = "(no project)", IsTest = false, ImplicitUsings = false, Web = false };
@@ -309,7 +314,15 @@ internal sealed class RepoRun
             var owner = Owner(file) ?? loose;
             (cs ? owner.Sources : owner.Additional).Add(file);
         }
-        if (loose.Sources.Count > 0 || loose.Additional.Count > 0) projects[root + "/(loose)"] = loose;
+        if (loose.Sources.Count > 0 || loose.Additional.Count > 0)
+        {
+            // Files outside any project (documentation snippets, API listings): reference the repository's projects whose
+            // names their using directives name, as the snippets' readers would.
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var f in loose.Sources) foreach (Match m in UsingDirective.Matches(File.ReadAllText(f))) used.Add(m.Groups[1].Value);
+            loose.ProjectReferences = projects.Values.Where(p => !p.IsTest && used.Contains(p.Name)).Select(p => p.File).ToList();
+            projects[root + "/(loose)"] = loose;
+        }
 
         foreach (var project in projects.Values.OrderBy(p => p.Dir, StringComparer.Ordinal))
         {
@@ -364,12 +377,15 @@ internal sealed class RepoRun
             trees.Add(CSharpSyntaxTree.ParseText(string.Join("\n", usings.Select(u => $"global using global::{u};")), ParseOptions, Path.Combine(project.Dir, "obj", "GlobalUsings.g.cs")));
         }
         var refs = new List<MetadataReference>(references);
+        var referenced = new List<Project>();
         foreach (var reference in project.ProjectReferences)
-        {
-            var dir = Path.GetDirectoryName(reference)!;
-            if (projects.TryGetValue(dir, out var other) && !other.Building && other.Sources.Count > 0)
+            if (projects.TryGetValue(Path.GetDirectoryName(reference)!, out var other)) referenced.Add(other);
+        // A package built in this repository (samples that reference the library by package) is its project here.
+        foreach (var package in project.PackageReferences)
+            referenced.AddRange(projects.Values.Where(p => p.Name == package && !p.IsTest).Take(1));
+        foreach (var other in referenced.Distinct())
+            if (other != project && !other.Building && other.Sources.Count > 0)
                 refs.Add(Compile(other).ToMetadataReference());
-        }
         string assemblyName = Path.GetFileNameWithoutExtension(project.File);
         project.Compilation = CSharpCompilation.Create(assemblyName, trees, refs,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable,
