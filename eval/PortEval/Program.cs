@@ -164,7 +164,7 @@ internal static class Csv
 internal sealed record Found(string Repo, string Rule, string? Value, string Path, int Line, int Column,
     ImmutableArray<(string Path, int Line)> Additional, string Message, bool TestProject)
 {
-    private static readonly Regex ValuePattern = new(@"^Port (-?\d+)", RegexOptions.Compiled);
+    private static readonly Regex ValuePattern = new(@"(-?\d+)", RegexOptions.Compiled); // the first number: "Port 8420 ...", "-1 is not a valid port ..."
 
     public static string? ValueOf(string message)
     {
