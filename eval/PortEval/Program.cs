@@ -298,7 +298,7 @@ internal sealed class RepoRun
                         || Regex.IsMatch(Path.GetFileNameWithoutExtension(csproj), @"(Tests?|Benchmarks)$"))),
                 ImplicitUsings = Regex.IsMatch(text + inherited, @"<ImplicitUsings>\s*(enable|true)", RegexOptions.IgnoreCase),
                 Web = text.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase),
-                ProjectReferences = ProjectRef.Matches(text).Select(m => Path.GetFullPath(Path.Combine(dir, m.Groups[1].Value.Replace('\\', '/')))).ToList(),
+                ProjectReferences = ProjectRef.Matches(text).Select(m => Path.GetFullPath(Path.Combine(dir, ExpandProperties(m.Groups[1].Value, dir).Replace('\\', '/')))).ToList(),
                 PackageReferences = PackageRef.Matches(text).Select(m => m.Groups[1].Value).ToList(),
             };
         }
@@ -333,6 +333,23 @@ internal sealed class RepoRun
         // Free the compilations before the next repository.
         foreach (var p in projects.Values) p.Compilation = null;
         Elapsed = watch.Elapsed;
+    }
+
+    private static readonly Regex DirectoryProperty = new(@"<(\w+)(?:\s[^>]*)?>\$\(MSBuildThisFileDirectory\)([^<$]*)</\1>", RegexOptions.Compiled);
+
+    /// <summary>Expands $(Name) where a Directory.Build.props above defines Name as $(MSBuildThisFileDirectory)... (dotnet/orleans:
+    /// $(SourceRoot), $(RepositoryRoot)).</summary>
+    private string ExpandProperties(string value, string dir)
+    {
+        if (!value.Contains("$(", StringComparison.Ordinal)) return value;
+        for (var d = dir; d is not null && d.Length >= root.Length; d = Path.GetDirectoryName(d))
+        {
+            string f = Path.Combine(d, "Directory.Build.props");
+            if (!File.Exists(f)) continue;
+            foreach (Match m in DirectoryProperty.Matches(File.ReadAllText(f)))
+                value = value.Replace("$(" + m.Groups[1].Value + ")", d + "/" + m.Groups[2].Value.Replace('\\', '/'), StringComparison.Ordinal);
+        }
+        return value;
     }
 
     private string InheritedProps(string dir)
@@ -377,13 +394,21 @@ internal sealed class RepoRun
             trees.Add(CSharpSyntaxTree.ParseText(string.Join("\n", usings.Select(u => $"global using global::{u};")), ParseOptions, Path.Combine(project.Dir, "obj", "GlobalUsings.g.cs")));
         }
         var refs = new List<MetadataReference>(references);
+        // Project references flow transitively, as in a real build. A package built in this repository (samples that
+        // reference the library by package) is its project here.
         var referenced = new List<Project>();
-        foreach (var reference in project.ProjectReferences)
-            if (projects.TryGetValue(Path.GetDirectoryName(reference)!, out var other)) referenced.Add(other);
-        // A package built in this repository (samples that reference the library by package) is its project here.
-        foreach (var package in project.PackageReferences)
-            referenced.AddRange(projects.Values.Where(p => p.Name == package && !p.IsTest).Take(1));
-        foreach (var other in referenced.Distinct())
+        var queue = new Queue<Project>();
+        queue.Enqueue(project);
+        var seen = new HashSet<Project> { project };
+        while (queue.Count > 0)
+        {
+            var current = queue.Dequeue();
+            var next = current.ProjectReferences.Select(r => projects.TryGetValue(Path.GetDirectoryName(r)!, out var o) ? o : null)
+                .Concat(current.PackageReferences.Select(pkg => projects.Values.FirstOrDefault(p => p.Name == pkg && !p.IsTest)));
+            foreach (var other in next)
+                if (other is not null && seen.Add(other)) { referenced.Add(other); queue.Enqueue(other); }
+        }
+        foreach (var other in referenced)
             if (other != project && !other.Building && other.Sources.Count > 0)
                 refs.Add(Compile(other).ToMetadataReference());
         string assemblyName = Path.GetFileNameWithoutExtension(project.File);
@@ -403,7 +428,7 @@ internal sealed class RepoRun
         var options = new AnalyzerOptions(additional, new OptionsProvider(globals));
         var thrown = new ConcurrentBag<string>();
         var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options,
-            (ex, analyzer, diagnostic) => thrown.Add($"{Rel(project.File)}: {analyzer.GetType().Name}: {ex.GetType().Name}: {ex.Message} @ {ex.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}"),
+            (ex, analyzer, diagnostic) => thrown.Add($"{Rel(project.File)}: {analyzer.GetType().Name}: {ex.GetType().Name}: {ex.Message} @ {ex.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}{Context(diagnostic)}"),
             concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         ImmutableArray<Diagnostic> diags;
         try { diags = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult(); }
@@ -421,6 +446,16 @@ internal sealed class RepoRun
                 message, project.IsTest));
         }
         if (verbose) Console.Error.WriteLine($"  {Rel(project.File)}{(project.IsTest ? " [test]" : "")}: {project.Sources.Count} cs, {project.Additional.Count} json");
+    }
+
+    /// <summary>The file and node the compiler names in an AD0001 message ("SyntaxTree: ...", "SyntaxNode: ...").</summary>
+    private string Context(Diagnostic diagnostic)
+    {
+        var lines = diagnostic.GetMessage(CultureInfo.InvariantCulture).Split('\n')
+            .Select(l => l.Trim()).Where(l => l.StartsWith("SyntaxTree:", StringComparison.Ordinal) || l.StartsWith("SyntaxNode:", StringComparison.Ordinal))
+            .Select(l => l.Replace(root + "/", "", StringComparison.Ordinal));
+        string context = string.Join(" | ", lines);
+        return context.Length == 0 ? "" : " [" + (context.Length > 300 ? context[..300] + "..." : context) + "]";
     }
 
     private sealed class FileText : AdditionalText
