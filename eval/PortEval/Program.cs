@@ -19,7 +19,7 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
-        string? analyzerPath = null, labelsPath = null, clonesDir = null, dumpPath = null, onlyRepo = null;
+        string? analyzerPath = null, labelsPath = null, clonesDir = null, dumpPath = null, onlyRepo = null, fromDump = null;
         bool verbose = false;
         for (int i = 0; i < args.Length; i++)
         {
@@ -29,19 +29,35 @@ internal static class Program
                 case "--labels": labelsPath = args[++i]; break;
                 case "--clones": clonesDir = args[++i]; break;
                 case "--dump": dumpPath = args[++i]; break;
+                case "--from-dump": fromDump = args[++i]; break;
                 case "--repo": onlyRepo = args[++i]; break;
                 case "--verbose": case "-v": verbose = true; break;
                 default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
             }
         }
-        if (analyzerPath is null || labelsPath is null || clonesDir is null)
+        if ((analyzerPath is null && fromDump is null) || labelsPath is null || clonesDir is null)
         {
-            Console.Error.WriteLine("usage: PortEval --analyzers PortAnalyzers.dll --labels eval/labels.csv --clones DIR [--repo NAME] [--dump diags.csv] [--verbose]");
+            Console.Error.WriteLine("usage: PortEval (--analyzers PortAnalyzers.dll | --from-dump diags.csv) --labels eval/labels.csv --clones DIR [--repo NAME] [--dump diags.csv] [--verbose]");
             return 2;
         }
 
-        var analyzers = LoadAnalyzers(analyzerPath);
         var labels = Label.Read(labelsPath);
+        if (fromDump is not null)
+        {
+            // Re-score a previous run's diagnostics (after relabelling) without running the analyzers again.
+            if (!Label.Check(labels, clonesDir)) return 4;
+            var dumped = Found.Read(fromDump);
+            if (onlyRepo is not null)
+            {
+                labels = labels.Where(l => string.Equals(l.Repo, onlyRepo, StringComparison.OrdinalIgnoreCase)).ToList();
+                dumped = dumped.Where(d => string.Equals(d.Repo, onlyRepo, StringComparison.OrdinalIgnoreCase)).ToList();
+            }
+            Scoring.Print(labels, dumped, verbose);
+            Console.WriteLine();
+            Console.WriteLine("analyzer exceptions: not counted (scored from a dump)");
+            return 0;
+        }
+        var analyzers = LoadAnalyzers(analyzerPath!);
         if (!Label.Check(labels, clonesDir)) return 4;
         var references = References.Load();
         var diagnostics = new List<Found>();
@@ -170,6 +186,20 @@ internal sealed record Found(string Repo, string Rule, string? Value, string Pat
     {
         var m = ValuePattern.Match(message);
         return m.Success ? m.Groups[1].Value : null;
+    }
+
+    public static List<Found> Read(string file)
+    {
+        var result = new List<Found>();
+        foreach (var line in File.ReadLines(file).Skip(1))
+        {
+            var f = Csv.Split(line);
+            var additional = f[7].Split(';', StringSplitOptions.RemoveEmptyEntries)
+                .Select(a => (a[..a.LastIndexOf(':')], int.Parse(a[(a.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture))).ToImmutableArray();
+            result.Add(new Found(f[0], f[1], f[2].Length == 0 ? null : f[2], f[3], int.Parse(f[4], CultureInfo.InvariantCulture),
+                int.Parse(f[5], CultureInfo.InvariantCulture), additional, f[8], f[6] == "1"));
+        }
+        return result;
     }
 
     public static void Write(string file, IEnumerable<Found> all)
