@@ -301,6 +301,7 @@ internal sealed class RepoRun
         public List<string> ProjectReferences = new();
         public List<string> PackageReferences = new();
         public string Name => Path.GetFileNameWithoutExtension(File);
+        public string? PackageId;
         public CSharpCompilation? Compilation;
         public bool Building;
     }
@@ -330,6 +331,7 @@ internal sealed class RepoRun
                 Web = text.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase),
                 ProjectReferences = ProjectRef.Matches(text).Select(m => Path.GetFullPath(Path.Combine(dir, ExpandProperties(m.Groups[1].Value, dir).Replace('\\', '/')))).ToList(),
                 PackageReferences = PackageRef.Matches(text).Select(m => m.Groups[1].Value).ToList(),
+                PackageId = Regex.Match(text, @"<PackageId>([^<$]+)</PackageId>") is { Success: true } id ? id.Groups[1].Value.Trim() : null,
             };
         }
         var loose = new Project { Dir = root, File = "(no project)", IsTest = false, ImplicitUsings = false, Web = false };
@@ -434,7 +436,7 @@ internal sealed class RepoRun
         {
             var current = queue.Dequeue();
             var next = current.ProjectReferences.Select(r => projects.TryGetValue(Path.GetDirectoryName(r)!, out var o) ? o : null)
-                .Concat(current.PackageReferences.Select(pkg => projects.Values.FirstOrDefault(p => p.Name == pkg && !p.IsTest)));
+                .Concat(current.PackageReferences.Select(pkg => projects.Values.FirstOrDefault(p => (p.Name == pkg || p.PackageId == pkg) && !p.IsTest)));
             foreach (var other in next)
                 if (other is not null && seen.Add(other)) { referenced.Add(other); queue.Enqueue(other); }
         }
