@@ -456,7 +456,9 @@ internal sealed class RepoRun
         var compilation = Compile(project);
         var additional = project.Additional.Select(f => (AdditionalText)new FileText(f)).ToImmutableArray();
         var globals = new Dictionary<string, string>();
-        if (project.IsTest) globals["build_property.IsTestProject"] = "true";
+        // Every compilation here references xunit (for the test projects' sake); MSBuild would give a product project no
+        // test framework, so say which projects are not tests.
+        globals["build_property.IsTestProject"] = project.IsTest ? "true" : "false";
         var options = new AnalyzerOptions(additional, new OptionsProvider(globals));
         var thrown = new ConcurrentBag<string>();
         var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options,
