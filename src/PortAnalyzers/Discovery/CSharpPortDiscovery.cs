@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using PortAnalyzers.Model;
@@ -248,10 +249,12 @@ internal sealed class CSharpPortDiscovery
     {
         ArgumentListSyntax? arguments;
         string? method;
+        string? receiver = null;
         switch (invalid.Syntax)
         {
             case InvocationExpressionSyntax invocation:
                 arguments = invocation.ArgumentList;
+                receiver = invocation.Expression is MemberAccessExpressionSyntax { Expression: var target } ? SimpleName(target as TypeSyntax) : null;
                 method = invocation.Expression switch
                 {
                     MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
@@ -278,6 +281,14 @@ internal sealed class CSharpPortDiscovery
         foreach (var argument in arguments.Arguments)
         {
             var name = argument.NameColon?.Name.Identifier.ValueText;
+            if (argument.Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression }
+                or InterpolatedStringExpressionSyntax or BinaryExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax)
+            {
+                // UseUrls("http://localhost:5000") on a builder whose type did not bind, a CORS origin, a Redis string
+                // given to ConnectionMultiplexer.Connect: the text decides, with the catalogue's role where it knows the call.
+                AddUnboundText(invalid, argument, receiver, method, ref found);
+            }
+
             if (name is null ? !methodSaysPort : !IsNamedPort(name))
             {
                 continue;
@@ -301,7 +312,33 @@ internal sealed class CSharpPortDiscovery
         return found;
     }
 
-    private static string? SimpleName(TypeSyntax type) => type switch
+    private void AddUnboundText(IInvalidOperation invalid, ArgumentSyntax argument, string? receiver, string method, ref List<PortOccurrence>? found)
+    {
+        var value = ChildFor(invalid, argument.Expression);
+        if (value is null || !PortValueResolver.TryResolve(value, out var resolved) || !resolved.IsText)
+        {
+            return;
+        }
+
+        var spec = UnboundSinks.FindText(receiver, method) ?? (IsWholeUrl(resolved.Text!) ? UrlLiteral : null);
+        var ports = spec is null ? null : PortTextParser.Parse(resolved.Text!, spec.Kind);
+        if (ports is null)
+        {
+            return;
+        }
+
+        foreach (var port in ports)
+        {
+            if (resolved.TryLocate(port, out var location, out var declaration))
+            {
+                (found ??= new List<PortOccurrence>(1)).Add(new PortOccurrence(
+                    port.Value, location, spec!.Role, spec.Transport, port.Scheme ?? spec.Scheme, spec.Display, declaration, resolved.IsHardcoded,
+                    bindAddress: spec.Role == PortRole.Listen ? port.Host : null));
+            }
+        }
+    }
+
+    private static string? SimpleName(TypeSyntax? type) => type switch
     {
         SimpleNameSyntax simple => simple.Identifier.ValueText,
         QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,

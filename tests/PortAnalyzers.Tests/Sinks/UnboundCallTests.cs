@@ -71,6 +71,38 @@ public class UnboundCallTests
     }
 
     [Fact]
+    public Task Urls_and_connection_strings_given_to_unbound_calls_are_read_with_the_catalogue_role()
+        => Verify.IgnoringCompilerErrorsAsync("""
+            class C
+            {
+                void M(object webBuilder, object cors, string host)
+                {
+                    webBuilder.UseUrls("http://localhost:{|PORT002:5000|}", $"http://{host}:{|PORT001:60000|}");
+                    cors.WithOrigins("http://localhost:{|PORT001:62653|}");
+                    var redis = ConnectionMultiplexer.Connect("localhost:6379,connectTimeout=5000");
+                    webBuilder.Log("Listening on http://localhost:60001 for a while");
+                    webBuilder.Add("http://localhost:{|PORT001:60002|}/"); // a whole URL reaching no known sink: unknown role, as in bound code
+                }
+            }
+            """, "PORT001", "PORT002");
+
+    [Fact]
+    public Task Connection_string_given_to_an_unbound_client_is_hardcoded()
+    {
+        var test = Verify.Create("""
+            class C
+            {
+                static readonly string Configuration = "localhost:{|#1:6379|},connectTimeout=5000";
+                object M() => ConnectionMultiplexer.Connect({|#0:Configuration|});
+            }
+            """, null, new[] { "PORT003" });
+        test.CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None;
+        test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult("PORT003", Microsoft.CodeAnalysis.DiagnosticSeverity.Info)
+            .WithLocation(0).WithLocation(1).WithArguments(6379L, "ConnectionMultiplexer.Connect"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Calls_that_bind_are_not_judged_twice()
         => Verify.AnalyzerAsync("""
             class C
