@@ -152,9 +152,15 @@ internal sealed class CSharpPortDiscovery
         }
 
         List<PortOccurrence>? found = null;
-        Emit(assignment.Value, spec, null, member, ref found);
+        Emit(assignment.Value, spec, null, member, ref found, configurable: IsOptionsConstructorDefault(assignment, member));
         return found;
     }
+
+    /// <summary>Port = 1883 in the constructor of an options type, for its own settable property: that type's default.</summary>
+    private static bool IsOptionsConstructorDefault(ISimpleAssignmentOperation assignment, ISymbol member)
+        => IsOptionsDefault(member)
+            && assignment.SemanticModel?.GetEnclosingSymbol(assignment.Syntax.SpanStart) is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+            && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, member.ContainingType);
 
     /// <summary>
     /// A field, property or local named for a port with a constant initializer: an unknown-role sink, but only
@@ -277,6 +283,8 @@ internal sealed class CSharpPortDiscovery
         }
 
         bool methodSaysPort = IsNamedPort(method);
+        var positional = UnboundSinks.PositionalPorts(method);
+        int numericPosition = 0;
         List<PortOccurrence>? found = null;
         foreach (var argument in arguments.Arguments)
         {
@@ -289,18 +297,28 @@ internal sealed class CSharpPortDiscovery
                 AddUnboundText(invalid, argument, receiver, method, ref found);
             }
 
-            if (name is null ? !methodSaysPort : !IsNamedPort(name))
+            // ConfigureEndpoints(IPAddress.Loopback, 11111, 30000): the catalogue knows the order of a distinctive
+            // member's port parameters, so the n-th positional number is its n-th port.
+            SinkSpec? byPosition = null;
+            if (name is null && positional is not null && IsNumber(ChildFor(invalid, argument.Expression)))
+            {
+                byPosition = numericPosition < positional.Length ? positional[numericPosition] : null;
+                numericPosition++;
+            }
+
+            if (byPosition is null && (name is null ? !methodSaysPort : !IsNamedPort(name)))
             {
                 continue;
             }
 
             var value = ChildFor(invalid, argument.Expression);
-            if (value is null || !PortValueResolver.TryResolve(value, out var resolved) || resolved.IsText || IsNoPortSentinel(resolved))
+            if (value is null || !PortValueResolver.TryResolve(value, out var resolved) || resolved.IsText
+                || (IsNoPortSentinel(resolved) && invalid.Syntax is not InvocationExpressionSyntax))
             {
                 continue;
             }
 
-            var spec = (name is null ? null : UnboundSinks.Find(method, name)) ?? NamedSpec(name ?? method, method);
+            var spec = byPosition ?? (name is null ? null : UnboundSinks.Find(method, name)) ?? NamedSpec(name ?? method, method);
             var display = ReferenceEquals(spec, NamedPort) || ReferenceEquals(spec, NamedContainerPort) || ReferenceEquals(spec, NamedHostPort)
                 ? (name is null ? method + "(...)" : "argument '" + name + "' of " + method + "(...)")
                 : spec.Display;
@@ -338,6 +356,9 @@ internal sealed class CSharpPortDiscovery
         }
     }
 
+    private static bool IsNumber(IOperation? value)
+        => value is not null && PortValueResolver.TryResolve(value, out var resolved) && !resolved.IsText;
+
     private static string? SimpleName(TypeSyntax? type) => type switch
     {
         SimpleNameSyntax simple => simple.Identifier.ValueText,
@@ -364,14 +385,41 @@ internal sealed class CSharpPortDiscovery
         return null;
     }
 
+    /// <summary>
+    /// A default that the code's users override: a settable property of an options type, a constant of an options type
+    /// (EndpointOptions.DEFAULT_SILO_PORT), an optional parameter of a library's public API (the caller's to pass).
+    /// </summary>
     private static bool IsOptionsDefault(ISymbol symbol)
     {
-        if (symbol is not IPropertySymbol { SetMethod: { DeclaredAccessibility: Accessibility.Public } } property)
+        switch (symbol)
+        {
+            case IPropertySymbol { SetMethod.DeclaredAccessibility: Accessibility.Public } property:
+                return IsOptionsType(property.ContainingType);
+            case IFieldSymbol { IsConst: true } or IFieldSymbol { IsStatic: true, IsReadOnly: true }:
+                return IsOptionsType(symbol.ContainingType);
+            case IParameterSymbol { IsOptional: true, ContainingSymbol: IMethodSymbol method }:
+                return method.DeclaredAccessibility == Accessibility.Public
+                    && method.ContainingType is { DeclaredAccessibility: Accessibility.Public }
+                    && method.ContainingAssembly is not null
+                    && !HasEntryPoint(method.ContainingAssembly);
+            default:
+                return false;
+        }
+    }
+
+    // An application has an entry point; a library's public optional parameters are defaults for its callers.
+    private static bool HasEntryPoint(IAssemblySymbol assembly)
+        => assembly.GetTypeByMetadataName("Program") is not null
+            || assembly.GetTypeByMetadataName("<Program>$") is not null;
+
+    private static bool IsOptionsType(INamedTypeSymbol? type)
+    {
+        if (type is null)
         {
             return false;
         }
 
-        var typeName = property.ContainingType.Name;
+        var typeName = type.Name;
         return typeName.EndsWith("Options", System.StringComparison.Ordinal)
             || typeName.EndsWith("Settings", System.StringComparison.Ordinal)
             || typeName.EndsWith("Config", System.StringComparison.Ordinal)
@@ -455,12 +503,15 @@ internal sealed class CSharpPortDiscovery
     private static bool IsUrlValue(IOperation value)
         => PortValueResolver.TryResolve(value, out var resolved) && resolved.IsText && IsWholeUrl(resolved.Text!);
 
-    private void Emit(IOperation value, SinkSpec spec, IArgumentOperation? argument, ISymbol target, ref List<PortOccurrence>? found)
+    private void Emit(IOperation value, SinkSpec spec, IArgumentOperation? argument, ISymbol target, ref List<PortOccurrence>? found, bool configurable = false)
     {
         if (!PortValueResolver.TryResolve(value, out var resolved))
         {
             return;
         }
+
+        // GetValue("BaseUrl", "http://localhost:5000"): the default of a read is judged, but not hardcoded.
+        configurable |= argument is { Parameter.Name: "defaultValue", Parent: IInvocationOperation read } && PortValueResolver.IsConfigurationRead(read, out _);
 
         var role = spec.Role;
         var transport = spec.Transport;
@@ -480,10 +531,16 @@ internal sealed class CSharpPortDiscovery
             {
                 return; // Assert.Equal(new IPEndPoint(..., 7000), actual), test-case arrays: data, not an endpoint
             }
+            else
+            {
+                configurable |= IsOptionsInitializer(creation); // stored: unknown role, and an options default is not hardcoded
+            }
         }
         else if (ReferenceEquals(spec, NamedPort) || ReferenceEquals(spec, NamedContainerPort) || ReferenceEquals(spec, NamedHostPort))
         {
-            if (IsNoPortSentinel(resolved))
+            // Stored or passed to a constructor, -1 marks "no port"; handed to a method that acts on it
+            // (client.Connect(host, -1)) it is out of range.
+            if (IsNoPortSentinel(resolved) && argument?.Parent is not IInvocationOperation)
             {
                 return;
             }
@@ -514,13 +571,13 @@ internal sealed class CSharpPortDiscovery
                 }
 
                 (found ??= new List<PortOccurrence>(1)).Add(new PortOccurrence(
-                    port.Value, location, role, transport, port.Scheme ?? scheme, display, declaration, resolved.IsHardcoded, bindAddress: role == PortRole.Listen ? port.Host : null));
+                    port.Value, location, role, transport, port.Scheme ?? scheme, display, declaration, resolved.IsHardcoded && !configurable, bindAddress: role == PortRole.Listen ? port.Host : null));
             }
         }
         else if (spec.Kind == SinkValueKind.Port)
         {
             (found ??= new List<PortOccurrence>(1)).Add(new PortOccurrence(
-                resolved.Number, resolved.Site.GetLocation(), role, transport, scheme, display, resolved.Declaration?.GetLocation(), resolved.IsHardcoded,
+                resolved.Number, resolved.Site.GetLocation(), role, transport, scheme, display, resolved.Declaration?.GetLocation(), resolved.IsHardcoded && !configurable,
                 bindAddress: role == PortRole.Listen ? BindAddressOf(argument, spec) : null));
         }
     }
@@ -611,6 +668,31 @@ internal sealed class CSharpPortDiscovery
             default:
                 return null;
         }
+    }
+
+    /// <summary>EndPoints = [new IPEndPoint(IPAddress.Loopback, 6379)] as the initializer of an options type's settable property.</summary>
+    private static bool IsOptionsInitializer(IOperation creation)
+    {
+        var parent = creation.Parent;
+        for (int depth = 0; parent is not null && depth < 6; depth++, parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IPropertyInitializerOperation initializer:
+                    return initializer.InitializedProperties.Length == 1 && IsOptionsDefault(initializer.InitializedProperties[0]);
+                case IConversionOperation or IArrayInitializerOperation or IArrayCreationOperation or IParenthesizedOperation:
+                    continue;
+                default:
+                    if (parent.Syntax is CollectionExpressionSyntax)
+                    {
+                        continue; // [a, b]: the collection expression's operation has no interface to match in Roslyn 4.8
+                    }
+
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsExpectedData(IOperation creation)
@@ -717,10 +799,22 @@ internal sealed class CSharpPortDiscovery
                     IFieldReferenceOperation field => SpecForMember(field.Field, assignment.Value) is not null,
                     _ => false,
                 };
+            case IPropertyInitializerOperation { InitializedProperties.Length: 1 } property:
+                return IsNamedNumber(property.InitializedProperties[0], property.InitializedProperties[0].Type);
+            case IFieldInitializerOperation { InitializedFields.Length: 1 } field:
+                return IsNamedNumber(field.InitializedFields[0], field.InitializedFields[0].Type);
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                return IsNamedNumber(declarator.Symbol, declarator.Symbol.Type);
+            case IInvalidOperation invalid:
+                // An unbound call that takes it (ConfigureEndpoints(addr, SiloPort, ...)) reports it there.
+                return AnalyzeUnboundCall(invalid) is { } unbound && unbound.Exists(o => o.Location.SourceSpan.IntersectsWith(reference.Syntax.Span));
             default:
                 return false;
         }
     }
+
+    // int SiloPort { get; } = DEFAULT_SILO_PORT: the member named for a port reports the value at its own declaration.
+    private static bool IsNamedNumber(ISymbol member, ITypeSymbol type) => Classify(type) == ValueType.Number && IsNamedPort(member.Name);
 
     private static IEnumerable<ILocalReferenceOperation> LocalReferences(ILocalSymbol local, IOperation anywhereInBody)
     {

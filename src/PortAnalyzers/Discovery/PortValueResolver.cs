@@ -283,7 +283,7 @@ internal static class PortValueResolver
     }
 
     /// <summary>ConfigurationBinder.GetValue(configuration, key, defaultValue): the shape the code fix writes.</summary>
-    private static bool IsConfigurationRead(IInvocationOperation invocation, out IOperation defaultValue)
+    public static bool IsConfigurationRead(IInvocationOperation invocation, out IOperation defaultValue)
     {
         defaultValue = null!;
         var method = invocation.TargetMethod;

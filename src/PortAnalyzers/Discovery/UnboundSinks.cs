@@ -16,6 +16,13 @@ internal static class UnboundSinks
         => ByName.TryGetValue(method + "|" + parameter, out var spec) ? spec : null;
 
     /// <summary>
+    /// The numeric port parameters of a distinctive member, in catalogue order (ConfigureEndpoints: siloPort,
+    /// gatewayPort; WithHttpEndpoint: port, targetPort), or null. The catalogue lists them in declaration order.
+    /// </summary>
+    public static SinkSpec[]? PositionalPorts(string method)
+        => Positional.TryGetValue(method, out var specs) ? specs : null;
+
+    /// <summary>
     /// The text sink (URL, URL list, connection string) of an unbound call: by the receiver's name when it names the
     /// catalogue type (ConnectionMultiplexer.Connect), else by a method name that only one type has and that says
     /// what it does (UseUrls, ForAddress); generic names (Add, Run, Connect, Parse) need the type.
@@ -30,8 +37,52 @@ internal static class UnboundSinks
         "Add", "Run", "RunAsync", "Connect", "ConnectAsync", "Parse", "Send", "SendAsync", "SendTo", "SendToAsync", "Bind", "Listen", "Create",
     };
 
+    private static readonly Dictionary<string, SinkSpec[]> Positional = BuildPositional();
+
     private static readonly Dictionary<string, SinkSpec> TextByType = new(StringComparer.Ordinal);
     private static readonly Dictionary<string, SinkSpec> TextByMember = BuildText();
+
+    private static Dictionary<string, SinkSpec[]> BuildPositional()
+    {
+        var byMember = new Dictionary<string, List<SinkSpec>>(StringComparer.Ordinal);
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var spec in SinkCatalog.All)
+        {
+            if (spec.Kind != SinkValueKind.Port || spec.Member is ".ctor" or "*" || spec.Member == spec.Parameter || spec.IsWrapper || spec.ReceiverProperty is not null
+                || spec.ParameterNames is not null || GenericNames.Contains(spec.Member))
+            {
+                continue;
+            }
+
+            if (types.TryGetValue(spec.Member, out var type) && type != spec.Type)
+            {
+                types[spec.Member] = string.Empty; // two types share the name: ambiguous
+                continue;
+            }
+
+            types[spec.Member] = spec.Type;
+            if (!byMember.TryGetValue(spec.Member, out var list))
+            {
+                byMember.Add(spec.Member, list = new List<SinkSpec>(2));
+            }
+
+            if (!list.Exists(s => s.Parameter == spec.Parameter))
+            {
+                list.Add(spec);
+            }
+        }
+
+        var result = new Dictionary<string, SinkSpec[]>(StringComparer.Ordinal);
+        foreach (var pair in byMember)
+        {
+            if (types[pair.Key].Length > 0)
+            {
+                result.Add(pair.Key, pair.Value.ToArray());
+            }
+        }
+
+        return result;
+    }
 
     private static Dictionary<string, SinkSpec> BuildText()
     {

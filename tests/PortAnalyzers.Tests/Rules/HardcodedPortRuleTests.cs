@@ -47,4 +47,40 @@ public class HardcodedPortRuleTests
             null,
             new[] { DiagnosticIds.HardcodedPort },
             new Microsoft.CodeAnalysis.Testing.DiagnosticResult(DiagnosticIds.HardcodedPort, DiagnosticSeverity.Info).WithLocation(0).WithArguments(8080L, "TcpListener.Create"));
+
+    [Fact]
+    public Task Defaults_that_users_override_are_not_hardcoded_but_still_judged()
+        => Verify.AnalyzerAsync("""
+            using System.Net;
+            using Microsoft.Extensions.Configuration;
+            public class EndpointOptions
+            {
+                public const int DEFAULT_SILO_PORT = 60000;
+                public int SiloPort { get; set; } = {|PORT001:DEFAULT_SILO_PORT|}; // one number, reported once, where it is used
+                public IPEndPoint[] EndPoints { get; set; } = [new IPEndPoint(IPAddress.Loopback, {|PORT001:60001|})];
+            }
+            public class TcpEndpointOptions
+            {
+                public TcpEndpointOptions() { Port = {|PORT001:60002|}; }
+                public int Port { get; set; }
+            }
+            public static class ClientExtensions
+            {
+                public static void UseGateway(this object client, int gatewayPort = {|PORT001:60003|}) { }
+            }
+            public class BaseUrlFinder
+            {
+                public string Find(IConfiguration config) => config.GetValue("BaseUrl", "http://localhost:{|PORT001:60004|}")!;
+            }
+            """, "PORT001", "PORT003");
+
+    [Fact]
+    public Task Assignment_outside_the_options_constructor_is_hardcoded()
+        => Verify.AnalyzerAsync("""
+            public class TcpEndpointOptions { public int Port { get; set; } }
+            class Startup
+            {
+                void Configure(TcpEndpointOptions options) => options.Port = {|PORT003:1883|};
+            }
+            """, "PORT003");
 }

@@ -26,9 +26,10 @@ public class OutOfRangePortRuleTests
         => Verify.AnalyzerAsync(Usings + $"class C {{ object M() => new TcpClient(\"db\", {value}); }}", DiagnosticIds.OutOfRangePort);
 
     [Fact]
-    public Task Minus_one_in_a_value_named_for_a_port_is_the_no_port_sentinel()
+    public Task Minus_one_stored_or_declared_as_a_port_is_the_no_port_sentinel()
         => Verify.IgnoringCompilerErrorsAsync(Usings + """
             class Options { public int Port { get; set; } = -1; public int AdminPort = -1; }
+            record Response(string Host, int Port);
             class C
             {
                 void Use(int port = -1) { }
@@ -36,10 +37,24 @@ public class OutOfRangePortRuleTests
                 {
                     int port = -1;
                     o.Port = -1;
-                    Use(port: -1);
-                    unbound.Configure(port: -1);
+                    var response = new Response("", -1);
+                    new MissingResponse(port: -1);
                     Use({|PORT004:-2|});
                     new TcpListener(IPAddress.Any, {|PORT004:-1|});
+                }
+            }
+            """, DiagnosticIds.OutOfRangePort);
+
+    [Fact]
+    public Task Minus_one_handed_to_a_method_that_acts_on_it_is_out_of_range()
+        => Verify.IgnoringCompilerErrorsAsync(Usings + """
+            class MailClient { public void Connect(string host, int port, bool useSsl) { } }
+            class C
+            {
+                void M(MailClient client, object unbound)
+                {
+                    client.Connect("imap.example.com", {|PORT004:-1|}, true);
+                    unbound.Configure(port: {|PORT004:-1|});
                 }
             }
             """, DiagnosticIds.OutOfRangePort);

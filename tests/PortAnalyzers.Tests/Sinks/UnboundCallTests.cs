@@ -103,6 +103,23 @@ public class UnboundCallTests
     }
 
     [Fact]
+    public Task Positional_ports_of_a_distinctive_catalogue_member_follow_its_parameter_order()
+        => Verify.IgnoringCompilerErrorsAsync("""
+            using System.Net;
+            class C
+            {
+                void M(object silo, object api)
+                {
+                    const int SiloPort = 11111;
+                    silo.ConfigureEndpoints(IPAddress.Loopback, {|PORT003:SiloPort|}, {|PORT003:30000|});
+                    silo.UseLocalhostClustering({|PORT001:{|PORT003:60000|}|});
+                    api.WithHttpEndpoint({|PORT002:{|PORT003:5432|}|}, {|PORT003:{|PORT005:80|}|});
+                    silo.Add(5000, 6000);
+                }
+            }
+            """, "PORT001", "PORT002", "PORT003", "PORT005");
+
+    [Fact]
     public Task Calls_that_bind_are_not_judged_twice()
         => Verify.AnalyzerAsync("""
             class C
