@@ -38,7 +38,9 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
         Descriptors.PrivilegedPort,
         Descriptors.DuplicateBinding,
         Descriptors.BrowserUnsafePort,
-        Descriptors.InvalidOption);
+        Descriptors.InvalidOption,
+        Descriptors.ContainerPortNotListened,
+        Descriptors.ContainerListenNotExposed);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -100,6 +102,7 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
         public void OnCompilationEnd(CompilationAnalysisContext context)
         {
             DuplicateBindingRule.Evaluate(listeners, context.ReportDiagnostic);
+            EvaluateContainers(context);
 
             foreach (var tree in context.Compilation.SyntaxTrees)
             {
@@ -109,6 +112,37 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
             foreach (var error in options.Errors)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidOption, Location.None, error.Value, error.Key, error.Reason, error.Fallback));
+            }
+        }
+
+        // PORT009 needs the whole project: the code's listeners (gathered here), its configuration files and its
+        // container files. The files are small and read again here rather than shared with the per-file analyzer,
+        // which Roslyn may run in another order or not at all (severity none).
+        private void EvaluateContainers(CompilationAnalysisContext context)
+        {
+            var images = new List<Container.ContainerDefinition>();
+            var appListens = new List<PortOccurrence>(listeners);
+            foreach (var file in context.Options.AdditionalFiles)
+            {
+                var reading = Configuration.AdditionalFileReading.Read(file, context.Options.AnalyzerConfigOptionsProvider, context.CancellationToken);
+                if (reading is null || reading.Error is not null)
+                {
+                    continue;
+                }
+
+                if (reading.Image is not null)
+                {
+                    images.Add(reading.Image);
+                }
+                else if (reading.Kind == Configuration.ConfigurationFileKind.AppSettings && ContainerPortRule.AppliesInContainer(reading.Path))
+                {
+                    appListens.AddRange(reading.Occurrences);
+                }
+            }
+
+            foreach (var image in images)
+            {
+                ContainerPortRule.Evaluate(image, appListens, context.ReportDiagnostic);
             }
         }
 
