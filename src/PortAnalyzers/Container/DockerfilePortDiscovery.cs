@@ -23,6 +23,9 @@ internal sealed class DockerfilePortDiscovery
     private readonly SourceText text;
     private readonly List<PortOccurrence> found = new();
 
+    // File offsets already judged: a value that several ENV lines follow ($PORT) is reported once, where it is written.
+    private readonly HashSet<int> judged = new();
+
     private DockerfilePortDiscovery(string path, SourceText text)
     {
         this.path = path;
@@ -173,7 +176,7 @@ internal sealed class DockerfilePortDiscovery
             int slash = written.IndexOf('/');
             var numbers = slash < 0 ? written : written.Substring(0, slash);
             var transport = slash < 0 ? PortTransport.Tcp : TransportOf(written.Substring(slash + 1));
-            int dash = numbers.IndexOf('-', 1);
+            int dash = numbers.Length > 1 ? numbers.IndexOf('-', 1) : -1;
             var first = Number(numbers, 0, dash < 0 ? numbers.Length : dash);
             var last = dash < 0 ? first : Number(numbers, dash + 1, numbers.Length);
             if (first is null || last is null || transport == PortTransport.Unknown)
@@ -243,7 +246,6 @@ internal sealed class DockerfilePortDiscovery
             return;
         }
 
-        bool followed = !ReferenceEquals(resolved.Value.Instruction, instruction) || resolved.Value.Start != value.Start;
         foreach (var port in ports)
         {
             var occurrence = Add(
@@ -253,8 +255,7 @@ internal sealed class DockerfilePortDiscovery
                 PortTransport.Tcp,
                 port.Scheme ?? variable.Scheme,
                 instruction.Keyword + " " + key,
-                port.Host,
-                reportRules: !followed);
+                port.Host);
 
             // An ARG ends with the build: only ENV reaches the running app.
             if (isEnv)
@@ -372,7 +373,7 @@ internal sealed class DockerfilePortDiscovery
         return name is not null && globalArgs.TryGetValue(name, out var value) ? image.Substring(0, dollar) + value.Text : image;
     }
 
-    private PortOccurrence Add(long port, Location location, PortRole role, PortTransport transport, string? scheme, string sink, string? host, bool reportRules = true)
+    private PortOccurrence Add(long port, Location location, PortRole role, PortTransport transport, string? scheme, string sink, string? host)
     {
         var occurrence = new PortOccurrence(
             port,
@@ -386,8 +387,7 @@ internal sealed class DockerfilePortDiscovery
             bindingScope: path + "#dockerfile",
             bindAddress: host ?? BindAddresses.Everywhere);
 
-        // A value followed from another line is judged there, where it is written (once).
-        if (reportRules)
+        if (judged.Add(location.SourceSpan.Start))
         {
             found.Add(occurrence);
         }
