@@ -140,9 +140,11 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
                 }
             }
 
+            // Kestrel's default port (the image's ASPNETCORE_HTTP_PORTS) only matters to an app that runs Kestrel.
+            bool isWebApp = context.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.IWebHostBuilder") is not null;
             foreach (var image in images)
             {
-                ContainerPortRule.Evaluate(image, appListens, context.ReportDiagnostic);
+                ContainerPortRule.Evaluate(image, appListens, isWebApp, context.ReportDiagnostic);
             }
         }
 

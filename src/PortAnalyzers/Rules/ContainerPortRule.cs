@@ -18,7 +18,8 @@ namespace PortAnalyzers.Rules;
 /// </summary>
 internal static class ContainerPortRule
 {
-    public static void Evaluate(ContainerDefinition image, IReadOnlyList<PortOccurrence> appListens, Action<Diagnostic> report)
+    /// <param name="isWebApp">The project references ASP.NET Core: only then does the image's default HTTP port apply.</param>
+    public static void Evaluate(ContainerDefinition image, IReadOnlyList<PortOccurrence> appListens, bool isWebApp, Action<Diagnostic> report)
     {
         if (image.Exposed.Count == 0)
         {
@@ -26,33 +27,39 @@ internal static class ContainerPortRule
         }
 
         var listens = image.Listens.Concat(appListens).Where(o => o.Role == PortRole.Listen && o.IsValidPort && o.Value != 0).ToList();
-        bool byDefault = listens.Count == 0;
-        if (byDefault && image.DefaultPort is null)
+
+        // The image's ASPNETCORE_HTTP_PORTS stays in force until something sets HTTP endpoints: URLs, HTTP_PORTS or
+        // Kestrel endpoints. HTTPS_PORTS adds to it, and a raw TcpListener beside Kestrel leaves it alone.
+        bool httpSet = listens.Any(SetsHttpEndpoints);
+        if (isWebApp && !httpSet && image.DefaultPort is null)
         {
-            return; // not a Microsoft .NET base image, nothing set: where the app listens is not written anywhere we read
+            return; // not a Microsoft .NET base image: where Kestrel listens is not written anywhere we read
         }
 
-        string listening = byDefault
-            ? image.DefaultPort!.Value.ToString(CultureInfo.InvariantCulture)
-            : string.Join(", ", listens.Select(o => o.Value).Distinct().OrderBy(p => p).Select(p => p.ToString(CultureInfo.InvariantCulture)));
-        string why = byDefault ? image.DefaultReason ?? "the image default" : Describe(listens);
+        bool byDefault = isWebApp && !httpSet;
+        var ports = listens.Select(o => o.Value).Concat(byDefault ? new[] { image.DefaultPort!.Value } : Array.Empty<long>()).Distinct().OrderBy(p => p).ToList();
+        if (ports.Count == 0)
+        {
+            return;
+        }
+
+        string listening = string.Join(", ", ports.Select(p => p.ToString(CultureInfo.InvariantCulture)));
+        string why = byDefault
+            ? (image.DefaultReason ?? "the image default") + (listens.Count > 0 ? ", " + Describe(listens) : string.Empty)
+            : Describe(listens);
 
         foreach (var exposed in image.Exposed)
         {
-            bool heard = byDefault
-                ? exposed.Covers(image.DefaultPort!.Value, PortTransport.Tcp)
-                : listens.Any(o => exposed.Covers(o.Value, o.EffectiveTransport));
+            bool heard = (byDefault && exposed.Covers(image.DefaultPort!.Value, PortTransport.Tcp))
+                || listens.Any(o => exposed.Covers(o.Value, o.EffectiveTransport));
             if (!heard)
             {
                 report(Diagnostic.Create(Descriptors.ContainerPortNotListened, exposed.Location, image.Name, exposed.Written, listening, why));
             }
         }
 
-        if (byDefault)
-        {
-            return; // the default has no place to report at; the exposed ports above already name it
-        }
-
+        // The reverse: explicit listeners only; the default has no place to report at, and the exposed ports above
+        // already name it.
         var exposedText = string.Join(", ", image.Exposed.Select(e => e.Written));
         var reported = new HashSet<(long, PortTransport)>();
         foreach (var listen in listens)
@@ -86,6 +93,9 @@ internal static class ContainerPortRule
         });
         return string.Join(", ", parts) + (listens.Count > 2 ? ", ..." : string.Empty);
     }
+
+    private static bool SetsHttpEndpoints(PortOccurrence o)
+        => o.IsHttp && !o.Sink.EndsWith("HTTPS_PORTS", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsLoopback(string? address) => address is BindAddresses.Localhost or "127.0.0.1" or "::1";
 

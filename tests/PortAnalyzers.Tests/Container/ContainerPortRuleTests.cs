@@ -52,6 +52,30 @@ public class ContainerPortRuleTests
         => RunAsync(NoCode, ("/0/Dockerfile", Aspnet8 + "ENV ASPNETCORE_HTTP_PORTS=5000\nEXPOSE 5000 {|PORT009:8080|}\n"));
 
     [Fact]
+    public Task Raw_listener_beside_kestrel_leaves_the_default_in_force_and_https_ports_add_to_it()
+        => RunAsync(
+            "class Program { static object A() => new System.Net.Sockets.TcpListener(System.Net.IPAddress.Any, 9000); }",
+            ("/0/Dockerfile", Aspnet8 + "ENV ASPNETCORE_HTTPS_PORTS=8081\nEXPOSE 8080 8081 9000 {|PORT009:80|}\n"));
+
+    [Fact]
+    public Task App_without_aspnetcore_has_no_default_http_port()
+    {
+        var test = Create("class Program { static object A() => new System.Net.Sockets.TcpListener(System.Net.IPAddress.Any, 9000); }");
+        test.ReferenceAssemblies = TestReferences.Net80;
+        test.TestState.AdditionalFiles.Add(("/0/Dockerfile", "FROM mcr.microsoft.com/dotnet/runtime:8.0\nEXPOSE 9000 {|PORT009:8080|}\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task App_without_aspnetcore_and_without_listeners_is_not_judged()
+    {
+        var test = Create(NoCode);
+        test.ReferenceAssemblies = TestReferences.Net80;
+        test.TestState.AdditionalFiles.Add(("/0/Dockerfile", "FROM mcr.microsoft.com/dotnet/runtime:8.0\nEXPOSE 8080\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Urls_on_the_command_line_count()
         => RunAsync(NoCode, ("/0/Dockerfile", Aspnet8 + "EXPOSE 5001\nENTRYPOINT [\"dotnet\", \"Api.dll\", \"--urls\", \"http://+:5001\"]\n"));
 
