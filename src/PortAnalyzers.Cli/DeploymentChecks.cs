@@ -247,7 +247,7 @@ internal static class DeploymentChecks
         foreach (var container in deployment.Containers)
         {
             var declared = container.Ports.Where(p => p.Kind == "containerPort").ToList();
-            foreach (var probe in container.Ports.Where(p => p.Kind == "probe"))
+            foreach (var probe in container.Ports.Where(p => p.Kind.EndsWith("Probe", StringComparison.Ordinal)))
             {
                 bool matches = probe.Port is { } number
                     ? declared.Count == 0 || declared.Any(d => d.Port == number)
@@ -256,7 +256,7 @@ internal static class DeploymentChecks
                 {
                     findings.Add(new CrossFileFinding(
                         CrossFileRules.PortMatchesNoContainerPort,
-                        $"The {probe.PortName ?? "probe"} of {container.Workload}/{container.Name} targets port {probe.Port?.ToString(CultureInfo.InvariantCulture) ?? "'" + probe.PortName + "'"}, which none of its container ports ({Describe(declared)}) is; the probe fails and the pod is restarted or never ready.",
+                        $"The {probe.Kind} of {container.Workload}/{container.Name} targets port {probe.Port?.ToString(CultureInfo.InvariantCulture) ?? "'" + probe.PortName + "'"}, which none of its container ports ({Describe(declared)}) is; the probe fails and the pod is restarted or never ready.",
                         Location(probe),
                         declared.Select(d => Location(d)).ToList()));
                 }

@@ -7,7 +7,8 @@ namespace PortAnalyzers.Cli;
 /// <summary>
 /// A port written in a deployment file (docker-compose, Kubernetes), flattened for output.
 /// Kind: published (a host port), target (the container side of a compose mapping), expose, containerPort, hostPort,
-/// servicePort, targetPort, nodePort, probe, listen (an ASPNETCORE_* variable in the environment).
+/// servicePort, targetPort, nodePort, livenessProbe, readinessProbe, startupProbe, listen (an ASPNETCORE_* variable in
+/// the environment).
 /// </summary>
 public sealed record DeploymentPort(
     string File,
@@ -425,7 +426,7 @@ internal static class DeploymentReader
                     {
                         if (Child(Child(Child(c, probe), action), "port") is YamlScalarNode probePort)
                         {
-                            AddNumberOrName(file, owner, "probe", probePort, "TCP", container.Ports, probe + "." + action);
+                            AddNumberOrName(file, owner, probe, probePort, "TCP", container.Ports);
                         }
                     }
                 }
@@ -503,13 +504,13 @@ internal static class DeploymentReader
         }
     }
 
-    private static void AddNumberOrName(string file, string owner, string kind, YamlScalarNode scalar, string protocol, List<DeploymentPort> ports, string? label = null)
+    private static void AddNumberOrName(string file, string owner, string kind, YamlScalarNode scalar, string protocol, List<DeploymentPort> ports)
     {
         var value = scalar.Value ?? string.Empty;
         if (long.TryParse(value, out var number))
         {
             var (line, column) = Position(scalar, 0);
-            ports.Add(new DeploymentPort(file, line, column, "kubernetes", owner, kind, number, label, protocol.ToLowerInvariant(), null, null));
+            ports.Add(new DeploymentPort(file, line, column, "kubernetes", owner, kind, number, null, protocol.ToLowerInvariant(), null, null));
         }
         else if (value.Length > 0 && !value.Contains('{'))
         {
