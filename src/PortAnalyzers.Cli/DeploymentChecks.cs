@@ -45,9 +45,13 @@ internal static class DeploymentChecks
 
         HostPortsPublishedTwice(deployment, findings);
         RiskyHostPorts(deployment, findings);
-        foreach (var service in deployment.ComposeServices)
+        // A service's ports and environment may be spread over the folder's compose files; a service other containers
+        // share the network namespace of (network_mode: service:x, the Dapr sidecar pattern) may expose their ports.
+        foreach (var group in deployment.ComposeServices.Where(s => !s.HasSidecars).GroupBy(s => (Path.GetDirectoryName(s.File), s.Name)))
         {
-            ContainerPortsNotListened(service.Ports, projectOfService[service], "compose service " + service.Name, findings);
+            var all = group.SelectMany(s => s.Ports).ToList();
+            var project = group.Select(s => projectOfService[s]).FirstOrDefault(p => p is not null);
+            ContainerPortsNotListened(all, project, "compose service " + group.Key.Name, findings);
         }
 
         foreach (var container in deployment.Containers)
@@ -250,7 +254,7 @@ internal static class DeploymentChecks
             foreach (var probe in container.Ports.Where(p => p.Kind.EndsWith("Probe", StringComparison.Ordinal)))
             {
                 bool matches = probe.Port is { } number
-                    ? declared.Count == 0 || declared.Any(d => d.Port == number)
+                    ? declared.Count == 0 || declared.Any(d => d.Port == number) || container.InjectedPorts.Contains(number)
                     : declared.Any(d => d.PortName == probe.PortName);
                 if (!matches)
                 {
@@ -272,10 +276,11 @@ internal static class DeploymentChecks
             }
 
             var declared = selected.SelectMany(c => c.Ports.Where(p => p.Kind == "containerPort")).ToList();
+            var injected = selected.SelectMany(c => c.InjectedPorts).ToHashSet();
             foreach (var target in service.Ports.Where(p => p.Kind == "targetPort"))
             {
                 bool matches = target.Port is { } number
-                    ? declared.Count == 0 || declared.Any(d => d.Port == number)
+                    ? declared.Count == 0 || declared.Any(d => d.Port == number) || injected.Contains(number)
                     : declared.Any(d => d.PortName == target.PortName);
                 if (!matches)
                 {

@@ -34,9 +34,15 @@ internal sealed class ComposeService(string file, string name, string? dockerfil
     public string Name { get; } = name;
 
     /// <summary>Full path of the Dockerfile its build section names (context + dockerfile), if any.</summary>
-    public string? Dockerfile { get; } = dockerfile;
+    public string? Dockerfile { get; set; } = dockerfile;
 
-    public string? Image { get; } = image;
+    public string? Image { get; set; } = image;
+
+    /// <summary>network_mode: "service:other": this service runs in another one's network namespace (a sidecar).</summary>
+    public string? NetworkOf { get; set; }
+
+    /// <summary>Other services run in this one's network namespace, so its ports may be theirs.</summary>
+    public bool HasSidecars { get; set; }
 
     public FileLocation At { get; } = at;
 
@@ -44,8 +50,11 @@ internal sealed class ComposeService(string file, string name, string? dockerfil
 }
 
 /// <summary>A container of a Kubernetes workload (Deployment, StatefulSet, Pod...), with the labels of its pods.</summary>
-internal sealed class KubeContainer(string file, string workload, string name, string? image, IReadOnlyDictionary<string, string> labels)
+internal sealed class KubeContainer(string file, string workload, string name, string? image, IReadOnlyDictionary<string, string> labels, IReadOnlyList<long> injectedPorts)
 {
+    /// <summary>Ports of containers a sidecar injector adds to the pod (Dapr, Istio, Linkerd), from the pod's annotations.</summary>
+    public IReadOnlyList<long> InjectedPorts { get; } = injectedPorts;
+
     public string File { get; } = file;
 
     public string Workload { get; } = workload;
@@ -110,6 +119,15 @@ internal static class DeploymentReader
     };
 
     private static readonly string[] Probes = { "livenessProbe", "readinessProbe", "startupProbe" };
+
+    // Pod annotations that make an admission webhook inject a sidecar, and the ports that sidecar listens on: a
+    // Service targetPort of 3500 on a Dapr-enabled pod reaches daprd, not a container the manifest declares.
+    private static readonly (string Annotation, string Value, long[] Ports)[] SidecarInjectors =
+    {
+        ("dapr.io/enabled", "true", new long[] { 3500, 3501, 50001, 9090 }),
+        ("sidecar.istio.io/inject", "true", new long[] { 15000, 15001, 15006, 15020, 15021, 15090 }),
+        ("linkerd.io/inject", "enabled", new long[] { 4140, 4143, 4191 }),
+    };
     private static readonly string[] ProbeActions = { "httpGet", "tcpSocket", "grpc" };
 
     public static IEnumerable<string> Find(string root)
@@ -204,7 +222,26 @@ internal static class DeploymentReader
             }
         }
 
+        MergeComposeFiles(deployment);
         return deployment;
+    }
+
+    // docker-compose.yml and docker-compose.override.yml of one folder are one application, merged by service name:
+    // the build and image usually sit in the first, the ports and environment in the second.
+    private static void MergeComposeFiles(Deployment deployment)
+    {
+        foreach (var group in deployment.ComposeServices.GroupBy(s => (Path.GetDirectoryName(s.File), s.Name)))
+        {
+            var dockerfile = group.Select(s => s.Dockerfile).FirstOrDefault(d => d is not null);
+            var image = group.Select(s => s.Image).FirstOrDefault(i => i is not null);
+            bool hasSidecars = deployment.ComposeServices.Any(o => o.NetworkOf == group.Key.Name && Path.GetDirectoryName(o.File) == group.Key.Item1);
+            foreach (var service in group)
+            {
+                service.Dockerfile ??= dockerfile;
+                service.Image ??= image;
+                service.HasSidecars = hasSidecars;
+            }
+        }
     }
 
     private static void ReadCompose(string file, YamlMappingNode root, Deployment deployment)
@@ -222,6 +259,12 @@ internal static class DeploymentReader
             }
 
             var service = new ComposeService(file, name, ComposeDockerfile(file, node), Text(Child(node, "image")), At(file, key));
+            var networkMode = Text(Child(node, "network_mode"));
+            if (networkMode is not null && networkMode.StartsWith("service:", StringComparison.Ordinal))
+            {
+                service.NetworkOf = networkMode["service:".Length..];
+            }
+
             if (Child(node, "ports") is YamlSequenceNode ports)
             {
                 foreach (var entry in ports.Children)
@@ -389,7 +432,13 @@ internal static class DeploymentReader
         }
 
         // The pods' labels: the template's for controllers, the Pod's own for a Pod.
-        var labels = Labels(Child(Child(kind == "Pod" ? root : path.Length >= 3 ? Descend(root, path[..^1]) : null, "metadata"), "labels"));
+        var podMetadata = Child(kind == "Pod" ? root : Descend(root, path[..^1]), "metadata");
+        var labels = Labels(Child(podMetadata, "labels"));
+        var annotations = Labels(Child(podMetadata, "annotations"));
+        var injected = SidecarInjectors
+            .Where(i => annotations.TryGetValue(i.Annotation, out var v) && v.Equals(i.Value, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(i => i.Ports)
+            .ToList();
         foreach (var list in new[] { "containers", "initContainers" })
         {
             if (Child(podSpec, list) is not YamlSequenceNode containers)
@@ -400,7 +449,7 @@ internal static class DeploymentReader
             foreach (var c in containers.Children.OfType<YamlMappingNode>())
             {
                 var containerName = Text(Child(c, "name")) ?? "(unnamed)";
-                var container = new KubeContainer(file, kind + "/" + name, containerName, Text(Child(c, "image")), labels);
+                var container = new KubeContainer(file, kind + "/" + name, containerName, Text(Child(c, "image")), labels, injected);
                 var owner = kind + "/" + name + "/" + containerName;
                 if (Child(c, "ports") is YamlSequenceNode ports)
                 {
