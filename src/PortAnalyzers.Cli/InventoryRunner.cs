@@ -128,6 +128,7 @@ public static class InventoryRunner
         var candidates = Directory.EnumerateFiles(directory, "appsettings*.json")
             .Concat(new[] { Path.Combine(directory, "Properties", "launchSettings.json"), Path.Combine(directory, "Dockerfile") })
             .Concat(Directory.EnumerateFiles(directory, "*.Dockerfile"))
+            .Concat(Directory.EnumerateFiles(directory, "Dockerfile.*"))
             .Concat(project.FilePath is null ? Array.Empty<string>() : new[] { project.FilePath })
             .Where(File.Exists)
             .Where(path => known.Add(path))

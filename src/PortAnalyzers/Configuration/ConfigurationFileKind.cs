@@ -23,7 +23,7 @@ internal static class ConfigurationFileKinds
     public const string MetadataKey = "build_metadata.AdditionalFiles.PortAnalyzersConfigurationFile";
 
     /// <summary>
-    /// appsettings*.json, launchSettings.json, Dockerfile, *.Dockerfile and *.csproj by name; any other file when the
+    /// appsettings*.json, launchSettings.json, Dockerfile, *.Dockerfile, Dockerfile.* and *.csproj by name; any other file when the
     /// user says so with port_analyzers.configuration_file = appsettings | launchsettings | dockerfile | project (an
     /// .editorconfig section for the file, or
     /// AdditionalFiles metadata PortAnalyzersConfigurationFile). "none" turns a file off.
@@ -49,7 +49,11 @@ internal static class ConfigurationFileKinds
         }
 
         var name = Path.GetFileName(path);
-        if (name.Equals("Dockerfile", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase))
+        // Dockerfile, Api.Dockerfile, and the Dockerfile.alpine naming of Microsoft's own samples; not the per-Dockerfile
+        // ignore file BuildKit reads (Dockerfile.dockerignore).
+        if (name.Equals("Dockerfile", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase)
+            || (name.StartsWith("Dockerfile.", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".dockerignore", StringComparison.OrdinalIgnoreCase)))
         {
             return ConfigurationFileKind.Dockerfile;
         }

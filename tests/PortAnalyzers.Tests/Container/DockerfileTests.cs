@@ -99,6 +99,13 @@ public class DockerfileTests
             """, PerPort);
 
     [Fact]
+    public Task Dockerfile_dot_variant_names_are_dockerfiles_but_the_ignore_file_is_not()
+        => VerifyConfiguration.AnalyzerAsync(
+            new[] { ("/0/Dockerfile.alpine", "EXPOSE {|PORT001:61500|}\n"), ("/0/Dockerfile.dockerignore", "EXPOSE 61501\n") },
+            null,
+            PerPort);
+
+    [Fact]
     public Task Other_file_is_read_as_a_dockerfile_when_configured()
         => VerifyConfiguration.AnalyzerAsync(
             new[] { ("/0/Containerfile", "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE {|PORT001:61400|}\n"), ("/0/Dockerfile.txt", "EXPOSE 61401\n") },
