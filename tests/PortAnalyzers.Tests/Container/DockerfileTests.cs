@@ -108,7 +108,7 @@ public class DockerfileTests
     [Fact]
     public Task Other_file_is_read_as_a_dockerfile_when_configured()
         => VerifyConfiguration.AnalyzerAsync(
-            new[] { ("/0/Containerfile", "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE {|PORT001:61400|}\n"), ("/0/Dockerfile.txt", "EXPOSE 61401\n") },
+            new[] { ("/0/Containerfile", "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE {|PORT001:61400|}\n"), ("/0/notes.txt", "EXPOSE 61401\n") },
             "[/0/Containerfile]\nport_analyzers.configuration_file = dockerfile\n",
             PerPort);
 
