@@ -67,6 +67,9 @@ internal sealed class DockerfilePortDiscovery
         public List<PortOccurrence> Listens { get; } = new();
 
         public Dictionary<string, Value> Variables { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The ENTRYPOINT and CMD arguments of the stage, for the hosts that replace Kestrel's listening.</summary>
+        public List<string> Commands { get; } = new();
     }
 
     /// <summary>A variable's value and where its first character is.</summary>
@@ -109,6 +112,7 @@ internal sealed class DockerfilePortDiscovery
                 case "ENTRYPOINT":
                 case "CMD":
                     discovery.CommandLine(instruction, stage);
+                    stage?.Commands.Add(instruction.Arguments);
                     break;
             }
         }
@@ -122,15 +126,18 @@ internal sealed class DockerfilePortDiscovery
         // The image is the last stage, with what it inherits from the stages it is built FROM.
         var exposed = new List<ExposedPort>();
         var listens = new List<PortOccurrence>();
+        var commands = new List<string>();
         var root = stages[stages.Count - 1];
         for (var s = root; s is not null; s = s.Parent)
         {
             exposed.InsertRange(0, s.Exposed);
             listens.InsertRange(0, s.Listens);
+            commands.InsertRange(0, s.Commands);
             root = s;
         }
 
-        var defaultPort = DotNetImages.DefaultHttpPort(root.From, out var reason);
+        // IIS in front of the app (ENTRYPOINT ServiceMonitor.exe w3svc) listens on its own site binding, not Kestrel's.
+        var defaultPort = DotNetImages.HostListening(commands, out var reason) ?? DotNetImages.DefaultHttpPort(root.From, out reason);
         return new Result(discovery.found, new ContainerDefinition(name, exposed, listens, defaultPort, reason));
     }
 

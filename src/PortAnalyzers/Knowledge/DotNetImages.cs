@@ -30,6 +30,14 @@ internal static class DotNetImages
     // The first major version whose images listen on 8080 instead of 80.
     private const int FirstNonRootMajor = 8;
 
+    // Programs that, run as the image's ENTRYPOINT/CMD, host the app behind a listener of their own: the port they
+    // listen on by default, and why. IIS (w3svc, kept alive by ServiceMonitor) binds its Default Web Site to 80.
+    private static readonly (string Marker, long Port, string Reason)[] Hosts =
+    {
+        ("ServiceMonitor", 80, "IIS (ServiceMonitor w3svc) binds its default site to 80"),
+        ("w3svc", 80, "IIS (w3svc) binds its default site to 80"),
+    };
+
     public const long ModernDefault = 8080;
     public const long LegacyDefault = 80;
 
@@ -80,6 +88,25 @@ internal static class DotNetImages
 
         reason = "the default of the .NET " + major.ToString(CultureInfo.InvariantCulture) + " images (ASPNETCORE_URLS=http://+:80)";
         return LegacyDefault;
+    }
+
+    /// <summary>The port of a host program the image's ENTRYPOINT or CMD runs (IIS), or null.</summary>
+    public static long? HostListening(System.Collections.Generic.IEnumerable<string> commands, out string? reason)
+    {
+        foreach (var command in commands)
+        {
+            foreach (var (marker, port, why) in Hosts)
+            {
+                if (command.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    reason = why;
+                    return port;
+                }
+            }
+        }
+
+        reason = null;
+        return null;
     }
 
     private static bool IsDotNetRepository(string repository)

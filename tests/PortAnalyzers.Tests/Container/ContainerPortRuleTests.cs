@@ -47,6 +47,20 @@ public class ContainerPortRuleTests
         return test.RunAsync();
     }
 
+    // dotnet/dotnet-docker's samples/aspnetapp/Dockerfile.windowsservercore-iis: IIS hosts the app and listens on 80.
+    [Fact]
+    public Task Iis_in_front_of_the_app_listens_on_80()
+        => RunAsync(NoCode, ("/0/Dockerfile.iis", """
+            # escape=`
+            FROM mcr.microsoft.com/dotnet/aspnet:10.0-windowsservercore-ltsc2022 AS final
+            RUN powershell -Command `
+                    Add-WindowsFeature Web-Server; `
+                    Remove-Item -Recurse C:\inetpub\wwwroot\*
+            FROM final
+            EXPOSE 80 {|PORT009:8080|}
+            ENTRYPOINT ["C:\\ServiceMonitor.exe", "w3svc"]
+            """));
+
     [Fact]
     public Task Env_http_ports_replaces_the_default()
         => RunAsync(NoCode, ("/0/Dockerfile", Aspnet8 + "ENV ASPNETCORE_HTTP_PORTS=5000\nEXPOSE 5000 {|PORT009:8080|}\n"));
