@@ -126,7 +126,7 @@ internal static class DeploymentChecks
             var services = ordered.Select(x => x.Service.Name).Distinct().ToList();
             findings.Add(new CrossFileFinding(
                 CrossFileRules.HostPortPublishedTwice,
-                $"Host port {group.Key.Port}/{group.Key.Protocol} is published by {services.Count} compose services: " + string.Join(", ", ordered.Select(x => $"{x.Service.Name} ({Path.GetFileName(x.Port.File)}:{x.Port.Line})").Distinct())
+                $"Host port {group.Key.Port}/{group.Key.Protocol} is published by {services.Count} compose services: " + string.Join(", ", ordered.GroupBy(x => x.Service.Name).Select(g => $"{g.Key} ({Path.GetFileName(g.First().Port.File)}:{g.First().Port.Line})"))
                     + "; the second to start fails with 'port is already allocated'",
                 Location(clash.Port),
                 ordered.Where(x => x.Port != clash.Port).Select(x => Location(x.Port, x.Service.Name)).ToList()));
