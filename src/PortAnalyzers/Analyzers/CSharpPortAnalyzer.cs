@@ -120,9 +120,25 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
         // which Roslyn may run in another order or not at all (severity none).
         private void EvaluateContainers(CompilationAnalysisContext context)
         {
+            var additionalFiles = context.Options.AdditionalFiles;
+            var provider = context.Options.AnalyzerConfigOptionsProvider;
+
+            // Most projects have no container file: decide that by name (and declared kind) before reading anything.
+            bool hasContainerFile = false;
+            foreach (var file in additionalFiles)
+            {
+                var kind = Configuration.ConfigurationFileKinds.Of(file.Path, Configuration.AdditionalFileReading.DeclaredKind(file, provider));
+                hasContainerFile |= kind is Configuration.ConfigurationFileKind.Dockerfile or Configuration.ConfigurationFileKind.ProjectFile;
+            }
+
+            if (!hasContainerFile)
+            {
+                return;
+            }
+
             var images = new List<Container.ContainerDefinition>();
             var appListens = new List<PortOccurrence>(listeners);
-            foreach (var file in context.Options.AdditionalFiles)
+            foreach (var file in additionalFiles)
             {
                 var reading = Configuration.AdditionalFileReading.Read(file, context.Options.AnalyzerConfigOptionsProvider, context.CancellationToken);
                 if (reading is null || reading.Error is not null)

@@ -42,8 +42,8 @@ internal sealed class AdditionalFileReading
 
     public Location? ErrorLocation { get; }
 
-    /// <summary>Null when the file is not one PortAnalyzers reads.</summary>
-    public static AdditionalFileReading? Read(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+    /// <summary>port_analyzers.configuration_file for the file (.editorconfig), else its AdditionalFiles metadata.</summary>
+    public static string? DeclaredKind(AdditionalText file, AnalyzerConfigOptionsProvider provider)
     {
         var fileOptions = provider.GetOptions(file);
         fileOptions.TryGetValue(ConfigurationFileKinds.OptionKey, out var declared);
@@ -53,7 +53,13 @@ internal sealed class AdditionalFileReading
             declared = string.IsNullOrWhiteSpace(declared) ? null : declared;
         }
 
-        var kind = ConfigurationFileKinds.Of(file.Path, declared);
+        return declared;
+    }
+
+    /// <summary>Null when the file is not one PortAnalyzers reads.</summary>
+    public static AdditionalFileReading? Read(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+    {
+        var kind = ConfigurationFileKinds.Of(file.Path, DeclaredKind(file, provider));
         if (kind == ConfigurationFileKind.None)
         {
             return null;
