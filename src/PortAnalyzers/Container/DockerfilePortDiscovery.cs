@@ -107,7 +107,7 @@ internal sealed class DockerfilePortDiscovery
                     break;
                 case "ENV":
                 case "ARG":
-                    discovery.Variables(instruction, stage, stage?.Variables ?? globalArgs);
+                    discovery.Variables(instruction, stage, stage?.Variables ?? globalArgs, globalArgs);
                     break;
                 case "ENTRYPOINT":
                 case "CMD":
@@ -203,7 +203,7 @@ internal sealed class DockerfilePortDiscovery
     }
 
     // ENV A=1 B="2 3", the legacy ENV NAME value, ARG NAME[=default].
-    private void Variables(DockerInstruction instruction, Stage? stage, Dictionary<string, Value> variables)
+    private void Variables(DockerInstruction instruction, Stage? stage, Dictionary<string, Value> variables, Dictionary<string, Value> globalArgs)
     {
         var args = instruction.Arguments;
         var tokens = Tokens(args);
@@ -227,7 +227,12 @@ internal sealed class DockerfilePortDiscovery
             var key = args.Substring(token.Start, (equals < 0 ? token.Start + token.Length : equals) - token.Start);
             if (equals < 0)
             {
-                // ARG NAME without a default: its value comes from --build-arg, or from an ARG before FROM.
+                // ARG NAME without a default brings an ARG declared before FROM into the stage (or --build-arg sets it).
+                if (!isEnv && stage is not null && globalArgs.TryGetValue(key, out var global))
+                {
+                    variables[key] = global;
+                }
+
                 continue;
             }
 

@@ -154,6 +154,18 @@ public class ContainerPortRuleTests
         => RunAsync(NoCode, ("/0/Dockerfile", Aspnet8 + "ARG APP_PORT=5000\nENV ASPNETCORE_HTTP_PORTS=$APP_PORT\nEXPOSE 5000 {|PORT009:8080|}\n"));
 
     [Fact]
+    public Task A_later_arg_default_overrides_an_earlier_one_and_a_global_arg_is_brought_in_by_name()
+        => RunAsync(NoCode, ("/0/Dockerfile", """
+            ARG GLOBAL_PORT=7100
+            FROM mcr.microsoft.com/dotnet/aspnet:8.0
+            ARG APP_PORT=5000
+            ARG APP_PORT=6000
+            ARG GLOBAL_PORT
+            ENV ASPNETCORE_HTTP_PORTS=$APP_PORT HTTPS_PORTS=${GLOBAL_PORT}
+            EXPOSE 6000 7100 {|PORT009:5000|}
+            """));
+
+    [Fact]
     public Task Arg_alone_ends_with_the_build_and_sets_no_listen_port()
         => RunAsync(NoCode, ("/0/Dockerfile", Aspnet8 + "ARG ASPNETCORE_HTTP_PORTS=5000\nEXPOSE {|PORT009:5000|}\n"));
 
