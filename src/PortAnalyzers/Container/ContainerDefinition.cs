@@ -58,6 +58,9 @@ internal sealed class ContainerDefinition
     /// <summary>8080 for .NET 8+ images (ASPNETCORE_HTTP_PORTS=8080), 80 before; null when the base image is not a .NET one.</summary>
     public long? DefaultPort { get; }
 
+    /// <summary>A listen variable is set to something only known at run time: where the app listens cannot be told.</summary>
+    public bool ListensUnknown { get; set; }
+
     /// <summary>Why <see cref="DefaultPort"/> holds ("the .NET 8+ image default"), for messages.</summary>
     public string? DefaultReason { get; }
 }

@@ -68,6 +68,9 @@ internal sealed class DockerfilePortDiscovery
 
         public Dictionary<string, Value> Variables { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>A listen variable set to a value we cannot follow (ASPNETCORE_URLS=http://+:${PORT}).</summary>
+        public bool ListensUnknown { get; set; }
+
         /// <summary>The ENTRYPOINT and CMD arguments of the stage, for the hosts that replace Kestrel's listening.</summary>
         public List<string> Commands { get; } = new();
     }
@@ -127,9 +130,11 @@ internal sealed class DockerfilePortDiscovery
         var exposed = new List<ExposedPort>();
         var listens = new List<PortOccurrence>();
         var commands = new List<string>();
+        bool listensUnknown = false;
         var root = stages[stages.Count - 1];
         for (var s = root; s is not null; s = s.Parent)
         {
+            listensUnknown |= s.ListensUnknown;
             exposed.InsertRange(0, s.Exposed);
             listens.InsertRange(0, s.Listens);
             commands.InsertRange(0, s.Commands);
@@ -138,7 +143,7 @@ internal sealed class DockerfilePortDiscovery
 
         // IIS in front of the app (ENTRYPOINT ServiceMonitor.exe w3svc) listens on its own site binding, not Kestrel's.
         var defaultPort = DotNetImages.HostListening(commands, out var reason) ?? DotNetImages.DefaultHttpPort(root.From, out reason);
-        return new Result(discovery.found, new ContainerDefinition(name, exposed, listens, defaultPort, reason));
+        return new Result(discovery.found, new ContainerDefinition(name, exposed, listens, defaultPort, reason) { ListensUnknown = listensUnknown });
     }
 
     private static Stage NewStage(DockerInstruction instruction, List<Stage> stages, Dictionary<string, Value> globalArgs)
@@ -247,8 +252,19 @@ internal sealed class DockerfilePortDiscovery
         // ENV ASPNETCORE_HTTP_PORTS=$PORT: the port is where $PORT got its value.
         var resolved = written.Text.IndexOf('$') >= 0 && stage is not null ? Follow(written.Text, stage) : written;
         variables[key] = resolved ?? written;
-        if (resolved is null || !ListenVariables.TryGet(key, out var variable))
+        if (!ListenVariables.TryGet(key, out var variable))
         {
+            return;
+        }
+
+        if (resolved is null)
+        {
+            // Set at run time ($PORT from the platform): the app listens somewhere we cannot know.
+            if (isEnv && stage is not null)
+            {
+                stage.ListensUnknown = true;
+            }
+
             return;
         }
 

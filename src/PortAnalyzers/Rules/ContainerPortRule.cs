@@ -48,7 +48,7 @@ internal static class ContainerPortRule
             ? (image.DefaultReason ?? "the image default") + (listens.Count > 0 ? ", " + Describe(listens) : string.Empty)
             : Describe(listens);
 
-        foreach (var exposed in image.Exposed)
+        foreach (var exposed in image.ListensUnknown ? new List<ExposedPort>() : image.Exposed)
         {
             bool heard = (byDefault && exposed.Covers(image.DefaultPort!.Value, PortTransport.Tcp))
                 || listens.Any(o => exposed.Covers(o.Value, o.EffectiveTransport));

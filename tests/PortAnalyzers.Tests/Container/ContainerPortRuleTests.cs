@@ -150,6 +150,10 @@ public class ContainerPortRuleTests
         => RunAsync(NoCode, ("/0/Dockerfile", Aspnet8 + "ARG APP_PORT=5000\nENV ASPNETCORE_HTTP_PORTS=$APP_PORT\nEXPOSE $APP_PORT\n"));
 
     [Fact]
+    public Task Listen_variable_set_at_run_time_leaves_the_exposed_ports_unjudged()
+        => RunAsync(NoCode, ("/0/Dockerfile", Aspnet8 + "ENV ASPNETCORE_URLS=http://0.0.0.0:${PORT}\nEXPOSE 80\n"));
+
+    [Fact]
     public Task Followed_variable_counts_as_the_listen_port()
         => RunAsync(NoCode, ("/0/Dockerfile", Aspnet8 + "ARG APP_PORT=5000\nENV ASPNETCORE_HTTP_PORTS=$APP_PORT\nEXPOSE 5000 {|PORT009:8080|}\n"));
 
