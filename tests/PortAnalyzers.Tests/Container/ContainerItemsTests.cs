@@ -44,6 +44,17 @@ public class ContainerItemsTests
             </Project>
             """, PerPort);
 
+    [Fact]
+    public Task Props_file_declared_as_a_project_is_read_and_an_undeclared_one_is_not()
+        => VerifyConfiguration.AnalyzerAsync(
+            new[]
+            {
+                ("/0/Directory.Build.props", "<Project><ItemGroup><ContainerPort Include=\"{|PORT001:61600|}\" /></ItemGroup></Project>"),
+                ("/0/Other.props", "<Project><ItemGroup><ContainerPort Include=\"61601\" /></ItemGroup></Project>"),
+            },
+            "[/0/Directory.Build.props]\nport_analyzers.configuration_file = project\n",
+            PerPort);
+
     [Theory]
     [InlineData("")]
     [InlineData("<")]
