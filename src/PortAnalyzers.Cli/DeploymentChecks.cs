@@ -51,12 +51,12 @@ internal static class DeploymentChecks
         {
             var all = group.SelectMany(s => s.Ports).ToList();
             var project = group.Select(s => projectOfService[s]).FirstOrDefault(p => p is not null);
-            ContainerPortsNotListened(all, project, "compose service " + group.Key.Name, findings);
+            ContainerPortsNotListened(all, project, group.Any(s => s.ListensUnknown), "compose service " + group.Key.Name, findings);
         }
 
         foreach (var container in deployment.Containers)
         {
-            ContainerPortsNotListened(container.Ports, projectOfContainer[container], "container " + container.Name + " of " + container.Workload, findings);
+            ContainerPortsNotListened(container.Ports, projectOfContainer[container], container.ListensUnknown, "container " + container.Name + " of " + container.Workload, findings);
         }
 
         ProbesAndTargetPorts(deployment, findings);
@@ -180,9 +180,10 @@ internal static class DeploymentChecks
         return imageKey.Length >= 4 && holderKey.Length >= 4 && (imageKey.StartsWith(holderKey, StringComparison.Ordinal) || holderKey.StartsWith(imageKey, StringComparison.Ordinal));
     }
 
-    private static void ContainerPortsNotListened(List<DeploymentPort> ports, ProjectInventory? project, string owner, List<CrossFileFinding> findings)
+    private static void ContainerPortsNotListened(List<DeploymentPort> ports, ProjectInventory? project, bool listensUnknown, string owner, List<CrossFileFinding> findings)
     {
-        if (project is null)
+        // Not tied to a project, or its environment sets the listen ports from something only known at run time.
+        if (project is null || listensUnknown)
         {
             return;
         }

@@ -44,6 +44,9 @@ internal sealed class ComposeService(string file, string name, string? dockerfil
     /// <summary>Other services run in this one's network namespace, so its ports may be theirs.</summary>
     public bool HasSidecars { get; set; }
 
+    /// <summary>A listen variable of its environment is interpolated (${PORT}): where the app listens is not known.</summary>
+    public bool ListensUnknown { get; set; }
+
     public FileLocation At { get; } = at;
 
     public List<DeploymentPort> Ports { get; } = new();
@@ -54,6 +57,12 @@ internal sealed class KubeContainer(string file, string workload, string name, s
 {
     /// <summary>Ports of containers a sidecar injector adds to the pod (Dapr, Istio, Linkerd), from the pod's annotations.</summary>
     public IReadOnlyList<long> InjectedPorts { get; } = injectedPorts;
+
+    /// <summary>envFrom configMapRef names, resolved against the ConfigMaps of the tree once all files are read.</summary>
+    public List<string> ConfigMaps { get; } = new();
+
+    /// <summary>A listen variable comes from somewhere not read here (valueFrom, a ConfigMap not in the tree).</summary>
+    public bool ListensUnknown { get; set; }
 
     public string File { get; } = file;
 
@@ -87,6 +96,9 @@ internal sealed class Deployment
     public List<KubeContainer> Containers { get; } = new();
 
     public List<KubeService> Services { get; } = new();
+
+    /// <summary>ConfigMaps by name: their data, for containers that take their environment from them (envFrom).</summary>
+    public Dictionary<string, (string File, YamlMappingNode Data)> ConfigMaps { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Files that could not be read as YAML (Helm templates, broken files): the first error of each.</summary>
     public List<FileLocation> Unreadable { get; } = new();
@@ -223,6 +235,7 @@ internal static class DeploymentReader
         }
 
         MergeComposeFiles(deployment);
+        ResolveConfigMaps(deployment);
         return deployment;
     }
 
@@ -240,6 +253,31 @@ internal static class DeploymentReader
                 service.Dockerfile ??= dockerfile;
                 service.Image ??= image;
                 service.HasSidecars = hasSidecars;
+            }
+        }
+    }
+
+    // envFrom: [{ configMapRef: { name: catalog-cm } }] puts the ConfigMap's data in the environment; the ports it sets
+    // are reported where the ConfigMap writes them.
+    private static void ResolveConfigMaps(Deployment deployment)
+    {
+        foreach (var container in deployment.Containers)
+        {
+            foreach (var name in container.ConfigMaps)
+            {
+                if (!deployment.ConfigMaps.TryGetValue(name, out var configMap))
+                {
+                    container.ListensUnknown = true;
+                    continue;
+                }
+
+                foreach (var (key, value) in configMap.Data.Children)
+                {
+                    if (key is YamlScalarNode { Value: { } variable } && value is YamlScalarNode scalar)
+                    {
+                        container.ListensUnknown |= AddListen(configMap.File, "kubernetes", container.Workload + "/" + container.Name, variable, scalar, 0, container.Ports);
+                    }
+                }
             }
         }
     }
@@ -302,7 +340,7 @@ internal static class DeploymentReader
 
             foreach (var (variable, scalar, offset) in Environment(Child(node, "environment")))
             {
-                AddListen(file, "compose", name, variable, scalar, offset, service.Ports);
+                service.ListensUnknown |= AddListen(file, "compose", name, variable, scalar, offset, service.Ports);
             }
 
             deployment.ComposeServices.Add(service);
@@ -384,6 +422,16 @@ internal static class DeploymentReader
         var name = Text(Child(Child(root, "metadata"), "name")) ?? "(unnamed)";
         if (kind is null)
         {
+            return;
+        }
+
+        if (kind == "ConfigMap")
+        {
+            if (Child(root, "data") is YamlMappingNode data)
+            {
+                deployment.ConfigMaps[name] = (file, data);
+            }
+
             return;
         }
 
@@ -484,9 +532,29 @@ internal static class DeploymentReader
                 {
                     foreach (var variable in env.Children.OfType<YamlMappingNode>())
                     {
-                        if (Text(Child(variable, "name")) is { } variableName && Child(variable, "value") is YamlScalarNode value)
+                        if (Text(Child(variable, "name")) is not { } variableName)
                         {
-                            AddListen(file, "kubernetes", owner, variableName, value, 0, container.Ports);
+                            continue;
+                        }
+
+                        if (Child(variable, "value") is YamlScalarNode value)
+                        {
+                            container.ListensUnknown |= AddListen(file, "kubernetes", owner, variableName, value, 0, container.Ports);
+                        }
+                        else if (Child(variable, "valueFrom") is not null && ListenVariables.TryGet(variableName, out _))
+                        {
+                            container.ListensUnknown = true; // from a Secret, a ConfigMap key or the downward API
+                        }
+                    }
+                }
+
+                if (Child(c, "envFrom") is YamlSequenceNode envFrom)
+                {
+                    foreach (var source in envFrom.Children)
+                    {
+                        if (Text(Child(Child(source, "configMapRef"), "name")) is { } configMap)
+                        {
+                            container.ConfigMaps.Add(configMap);
                         }
                     }
                 }
@@ -533,17 +601,18 @@ internal static class DeploymentReader
         }
     }
 
-    private static void AddListen(string file, string format, string owner, string variable, YamlScalarNode scalar, int offset, List<DeploymentPort> ports)
+    /// <summary>Adds the ports a listen variable sets; true when it is one whose value cannot be read here.</summary>
+    private static bool AddListen(string file, string format, string owner, string variable, YamlScalarNode scalar, int offset, List<DeploymentPort> ports)
     {
         if (!ListenVariables.TryGet(variable, out var kind))
         {
-            return;
+            return false;
         }
 
         var value = (scalar.Value ?? string.Empty)[offset..];
         if (value.Contains('$'))
         {
-            return; // ${PORT} from .env or the shell: unknown here
+            return true; // ${PORT} from .env or the shell, $(PORT) from another variable: unknown here
         }
 
         foreach (var port in ListenVariables.Parse(value, kind) ?? new List<Discovery.PortText>())
@@ -551,6 +620,8 @@ internal static class DeploymentReader
             var (line, column) = Position(scalar, offset + port.Start);
             ports.Add(new DeploymentPort(file, line, column, format, owner, "listen", port.Value, null, port.Scheme ?? kind.Scheme ?? "tcp", port.Host, null));
         }
+
+        return false;
     }
 
     private static void AddNumberOrName(string file, string owner, string kind, YamlScalarNode scalar, string protocol, List<DeploymentPort> ports)
