@@ -38,6 +38,8 @@ cat > "$work/consumer/Consumer.csproj" <<XML
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="PortAnalyzers" Version="0.0.0-local" />
+    <ContainerPort Include="8080" Type="tcp" />
+    <ContainerPort Include="80" Type="tcp" />
   </ItemGroup>
 </Project>
 XML
@@ -62,6 +64,15 @@ cat > "$work/consumer/Properties/launchSettings.json" <<'JSON'
 }
 JSON
 
+# .NET 8+ images listen on 8080; EXPOSE 80 (the pre-.NET 8 habit) and the SDK item ContainerPort 80 are PORT009.
+cat > "$work/consumer/Dockerfile" <<'DOCKER'
+FROM mcr.microsoft.com/dotnet/aspnet:8.0 AS base
+# EXPOSE 60000 in a comment is not a port
+EXPOSE 8080 \
+       80
+ENV ASPNETCORE_HTTPS_PORTS=61100
+DOCKER
+
 # A private package folder: a stale PortAnalyzers 0.0.0-local in the user's cache must not stand in for this build.
 out="$(cd "$work/consumer" && NUGET_PACKAGES="$work/packages" dotnet build -nologo 2>&1 || true)"
 grep -E "PORT[01]0" <<<"$out" | sed "s#$work/##; s# (https://[^)]*)##; s# \[.*##" | sort -u || true
@@ -69,6 +80,11 @@ grep -q "Program.cs(3,48): warning PORT001" <<<"$out" || { echo "FAIL: no PORT00
 grep -q "Program.cs(4,48): warning PORT001" <<<"$out" || { echo "FAIL: PortAnalyzersEphemeralRange=linux did not reach the analyzer" >&2; exit 1; }
 grep -q "appsettings.json(3,66): warning PORT002" <<<"$out" || { echo "FAIL: no PORT002 at appsettings.json(3,66)" >&2; exit 1; }
 grep -q "launchSettings.json(3,77): warning PORT007" <<<"$out" || { echo "FAIL: no PORT007 at launchSettings.json(3,77)" >&2; exit 1; }
+grep -q "Dockerfile(4,8): warning PORT009" <<<"$out" || { echo "FAIL: no PORT009 at Dockerfile(4,8) (EXPOSE 80 on a .NET 8 image)" >&2; echo "$out" >&2; exit 1; }
+grep -q "Dockerfile(5,28): warning PORT002" <<<"$out" || { echo "FAIL: no PORT002 at Dockerfile(5,28) (ENV ASPNETCORE_HTTPS_PORTS)" >&2; exit 1; }
+grep -q "Dockerfile(5,28): warning PORT009" <<<"$out" || { echo "FAIL: no reverse PORT009 at Dockerfile(5,28) (listens, not exposed)" >&2; exit 1; }
+grep -q "Consumer.csproj(11,29): warning PORT009" <<<"$out" || { echo "FAIL: no PORT009 at the ContainerPort 80 item (Consumer.csproj(11,29))" >&2; exit 1; }
+grep -q "Dockerfile(2," <<<"$out" && { echo "FAIL: a port reported in a Dockerfile comment" >&2; exit 1; }
 grep -q "AD0001" <<<"$out" && { echo "FAIL: analyzer exception" >&2; exit 1; }
 if ! grep -q '"PortAnalyzers"' "$work/consumer/obj/project.assets.json"; then echo "FAIL: package not restored" >&2; exit 1; fi
 

@@ -35,6 +35,18 @@ public static class Formatters
             sb.AppendLine();
         }
 
+        if (inventory.Deployment.Count > 0)
+        {
+            sb.AppendLine("Deployment files (docker-compose, Kubernetes)");
+            var rows = inventory.Deployment.Select(d => new[]
+            {
+                d.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "'" + d.PortName + "'", d.Protocol, d.Kind, d.Owner,
+                $"{Relative(inventory, d.File)}:{d.Line}", d.Project ?? "-",
+            }).ToList();
+            AppendAligned(sb, new[] { "PORT", "PROTOCOL", "KIND", "OWNER", "SOURCE", "PROJECT" }, rows);
+            sb.AppendLine();
+        }
+
         sb.AppendLine("Cross-project findings");
         if (inventory.CrossProject.Count == 0)
         {
@@ -44,6 +56,18 @@ public static class Formatters
         foreach (var finding in inventory.CrossProject)
         {
             sb.AppendLine($"  {CrossProjectFinding.RuleId} {finding.Message}");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("Cross-file findings (deployment files)");
+        if (inventory.CrossFile.Count == 0)
+        {
+            sb.AppendLine("  none");
+        }
+
+        foreach (var finding in inventory.CrossFile)
+        {
+            sb.AppendLine($"  {finding.RuleId} {Relative(inventory, finding.Location.File)}:{finding.Location.Line}: {finding.Message}");
         }
 
         return sb.ToString();
@@ -83,6 +107,32 @@ public static class Formatters
         foreach (var finding in inventory.CrossProject)
         {
             sb.AppendLine($"- **{finding.Port}/{finding.Transport}**: " + string.Join(", ", finding.Listeners.Select(l => $"{l.Project} (`{Relative(inventory, l.File)}:{l.Line}`)")));
+        }
+
+        if (inventory.Deployment.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("## Deployment files");
+            sb.AppendLine();
+            sb.AppendLine("| Port | Protocol | Kind | Owner | Source | Project |");
+            sb.AppendLine("|---:|---|---|---|---|---|");
+            foreach (var d in inventory.Deployment)
+            {
+                sb.AppendLine($"| {d.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "'" + d.PortName + "'"} | {d.Protocol} | {d.Kind} | {d.Owner} | `{Relative(inventory, d.File)}:{d.Line}` | {d.Project ?? ""} |");
+            }
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("## Cross-file findings");
+        sb.AppendLine();
+        if (inventory.CrossFile.Count == 0)
+        {
+            sb.AppendLine("None.");
+        }
+
+        foreach (var finding in inventory.CrossFile)
+        {
+            sb.AppendLine($"- **{finding.RuleId}** `{Relative(inventory, finding.Location.File)}:{finding.Location.Line}`: {finding.Message}");
         }
 
         return sb.ToString();
@@ -137,6 +187,35 @@ public static class Formatters
                     ["sink"] = l.Sink,
                 }).ToArray()),
             }).ToArray()),
+            ["deployment"] = new JsonArray(inventory.Deployment.Select(d => (JsonNode)new JsonObject
+            {
+                ["port"] = d.Port,
+                ["portName"] = d.PortName,
+                ["protocol"] = d.Protocol,
+                ["kind"] = d.Kind,
+                ["format"] = d.Format,
+                ["owner"] = d.Owner,
+                ["hostIp"] = d.HostIp,
+                ["file"] = Relative(inventory, d.File),
+                ["line"] = d.Line,
+                ["column"] = d.Column,
+                ["project"] = d.Project,
+            }).ToArray()),
+            ["crossFileFindings"] = new JsonArray(inventory.CrossFile.Select(f => (JsonNode)new JsonObject
+            {
+                ["ruleId"] = f.RuleId,
+                ["message"] = f.Message,
+                ["file"] = Relative(inventory, f.Location.File),
+                ["line"] = f.Location.Line,
+                ["column"] = f.Location.Column,
+                ["related"] = new JsonArray(f.Related.Select(r => (JsonNode)new JsonObject
+                {
+                    ["file"] = Relative(inventory, r.File),
+                    ["line"] = r.Line,
+                    ["column"] = r.Column,
+                    ["label"] = r.Label,
+                }).ToArray()),
+            }).ToArray()),
         };
         return root.ToJsonString(Json);
     }
@@ -162,7 +241,20 @@ public static class Formatters
             results.Add(result);
         }
 
-        var ruleIds = inventory.Projects.SelectMany(p => p.Findings).Select(f => f.RuleId).Append(CrossProjectFinding.RuleId).Distinct().OrderBy(r => r, StringComparer.Ordinal);
+        foreach (var f in inventory.CrossFile)
+        {
+            var result = Result(f.RuleId, "warning", f.Message, Relative(inventory, f.Location.File), f.Location.Line, f.Location.Column);
+            result["relatedLocations"] = new JsonArray(f.Related.Select((r, i) => (JsonNode)new JsonObject
+            {
+                ["id"] = i + 1,
+                ["physicalLocation"] = Physical(Relative(inventory, r.File), r.Line, r.Column),
+                ["message"] = new JsonObject { ["text"] = r.Label ?? string.Empty },
+            }).ToArray());
+            results.Add(result);
+        }
+
+        var ruleIds = inventory.Projects.SelectMany(p => p.Findings).Select(f => f.RuleId).Append(CrossProjectFinding.RuleId)
+            .Concat(inventory.CrossFile.Select(f => f.RuleId)).Distinct().OrderBy(r => r, StringComparer.Ordinal);
         var sarif = new JsonObject
         {
             ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
@@ -178,7 +270,8 @@ public static class Formatters
                         ["rules"] = new JsonArray(ruleIds.Select(id => (JsonNode)new JsonObject
                         {
                             ["id"] = id,
-                            ["helpUri"] = id == CrossProjectFinding.RuleId
+                            ["shortDescription"] = CrossFileRules.Titles.TryGetValue(id, out var title) ? new JsonObject { ["text"] = title } : null,
+                            ["helpUri"] = id.StartsWith("PORTX", StringComparison.Ordinal)
                                 ? "https://github.com/portanalyzers/portanalyzers/blob/main/docs/inventory.md"
                                 : Descriptors.HelpLinkBase + id + ".md",
                         }).ToArray()),

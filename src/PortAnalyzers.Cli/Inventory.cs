@@ -27,18 +27,41 @@ public sealed record CrossProjectFinding(long Port, string Transport, IReadOnlyL
         + string.Join(", ", Listeners.Select(l => $"{l.Project} ({Path.GetFileName(l.File)}:{l.Line})"));
 }
 
-public sealed record ProjectInventory(string Name, string Path, IReadOnlyList<PortEntry> Entries, IReadOnlyList<Finding> Findings, TimeSpan Elapsed);
+public sealed record ProjectInventory(string Name, string Path, IReadOnlyList<PortEntry> Entries, IReadOnlyList<Finding> Findings, TimeSpan Elapsed)
+{
+    /// <summary>The project references ASP.NET Core, so Kestrel's default port applies when nothing sets one.</summary>
+    public bool IsWebApp { get; init; }
+
+    /// <summary>Where Kestrel listens in the project's container image when nothing is set (8080, 80), or null when unknown.</summary>
+    public long? ImageDefaultPort { get; init; }
+}
 
 public sealed record Inventory(string Root, IReadOnlyList<ProjectInventory> Projects, IReadOnlyList<CrossProjectFinding> CrossProject)
 {
+    /// <summary>Ports of the docker-compose and Kubernetes files under <see cref="Root"/>.</summary>
+    public IReadOnlyList<DeploymentPort> Deployment { get; init; } = Array.Empty<DeploymentPort>();
+
+    /// <summary>PORTX02..PORTX06: findings between deployment files and projects.</summary>
+    public IReadOnlyList<CrossFileFinding> CrossFile { get; init; } = Array.Empty<CrossFileFinding>();
+
     /// <summary>Listeners of different projects on one port and transport. Profiles and files of one project never count against each other.</summary>
     public static IReadOnlyList<CrossProjectFinding> FindCollisions(IEnumerable<ProjectInventory> projects)
         => projects
             .SelectMany(p => p.Entries)
-            .Where(e => e.Role == "listen" && e.Port is > 0 and <= 65535)
+            .Where(e => e.Role == "listen" && e.Port is > 0 and <= 65535 && !IsContainerOnly(e))
             .GroupBy(e => (e.Port, e.Transport == "unknown" ? "tcp" : e.Transport))
             .Where(g => g.Select(e => e.Project).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)
             .OrderBy(g => g.Key.Port)
             .Select(g => new CrossProjectFinding(g.Key.Port, g.Key.Item2, g.OrderBy(e => e.Project, StringComparer.Ordinal).ThenBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList()))
             .ToList();
+
+    // Each container has its own network namespace: two images that both EXPOSE 8080 or set ASPNETCORE_HTTP_PORTS=8080
+    // do not collide. Only what binds on the machine (code, appsettings, launch profiles) is compared here.
+    private static bool IsContainerOnly(PortEntry entry)
+    {
+        var name = System.IO.Path.GetFileName(entry.File);
+        return name.Equals("Dockerfile", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase)
+            || entry.Sink.StartsWith("Container", StringComparison.Ordinal);
+    }
 }

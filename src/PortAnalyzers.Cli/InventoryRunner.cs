@@ -21,7 +21,7 @@ public static class InventoryRunner
 {
     public static async Task<Inventory> RunAsync(string input, TextWriter progress, bool verbose, CancellationToken cancellationToken)
     {
-        var (kind, paths) = Resolve(input);
+        var (kind, paths, folder) = Resolve(input);
         using var workspace = MSBuildWorkspace.Create();
         var failures = new List<string>();
         workspace.RegisterWorkspaceFailedHandler(e =>
@@ -49,8 +49,10 @@ public static class InventoryRunner
                 }
                 else
                 {
-                    var project = await workspace.OpenProjectAsync(path, cancellationToken: cancellationToken);
-                    projects.Add(project);
+                    // A project another one references is already in the workspace: opening it again throws
+                    // "'X' is already part of the workspace". Load each project once.
+                    var loaded = workspace.CurrentSolution.Projects.FirstOrDefault(p => string.Equals(p.FilePath, path, StringComparison.OrdinalIgnoreCase));
+                    projects.Add(loaded ?? await workspace.OpenProjectAsync(path, cancellationToken: cancellationToken));
                 }
             }
             catch (Exception e) when (e is InvalidOperationException or IOException or ArgumentException or InvalidDataException)
@@ -80,9 +82,35 @@ public static class InventoryRunner
             }
         }
 
-        var root = Path.GetDirectoryName(Path.GetFullPath(paths[0])) ?? input;
+        var root = folder ?? Path.GetDirectoryName(Path.GetFullPath(paths[0])) ?? input;
         inventories.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return new Inventory(root, inventories, Inventory.FindCollisions(inventories));
+
+        // Compose and Kubernetes files of the tree (a repository root, or the solution's folder).
+        progress.WriteLine("Reading deployment files...");
+        var deployment = DeploymentReader.Read(root);
+        var crossFile = DeploymentChecks.Run(deployment, inventories);
+        var deploymentPorts = deployment.AllPorts
+            .Select(p => p with { Project = ProjectOfPort(p, deployment, inventories) })
+            .OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column)
+            .ToList();
+        foreach (var unreadable in deployment.Unreadable)
+        {
+            progress.WriteLine($"  skipped {Path.GetRelativePath(root, unreadable.File)}:{unreadable.Line}: not readable as YAML ({unreadable.Label})");
+        }
+
+        return new Inventory(root, inventories, Inventory.FindCollisions(inventories)) { Deployment = deploymentPorts, CrossFile = crossFile };
+    }
+
+    private static string? ProjectOfPort(DeploymentPort port, Deployment deployment, IReadOnlyList<ProjectInventory> projects)
+    {
+        var service = deployment.ComposeServices.FirstOrDefault(s => s.Ports.Contains(port));
+        if (service is not null)
+        {
+            return DeploymentChecks.ProjectOf(service.Dockerfile, service.Image, service.Name, projects)?.Name;
+        }
+
+        var container = deployment.Containers.FirstOrDefault(c => c.Ports.Contains(port));
+        return container is null ? null : DeploymentChecks.ProjectOf(null, container.Image, container.Name, projects)?.Name;
     }
 
     private static async Task<ProjectInventory> AnalyzeAsync(Project project, CancellationToken cancellationToken)
@@ -98,7 +126,10 @@ public static class InventoryRunner
         var known = new HashSet<string>(additional.Select(a => a.Path), StringComparer.OrdinalIgnoreCase);
         var directory = Path.GetDirectoryName(project.FilePath) ?? ".";
         var candidates = Directory.EnumerateFiles(directory, "appsettings*.json")
-            .Concat(new[] { Path.Combine(directory, "Properties", "launchSettings.json") })
+            .Concat(new[] { Path.Combine(directory, "Properties", "launchSettings.json"), Path.Combine(directory, "Dockerfile") })
+            .Concat(Directory.EnumerateFiles(directory, "*.Dockerfile"))
+            .Concat(Directory.EnumerateFiles(directory, "Dockerfile.*"))
+            .Concat(project.FilePath is null ? Array.Empty<string>() : new[] { project.FilePath })
             .Where(File.Exists)
             .Where(path => known.Add(path))
             .Select(path => (AdditionalText)new FileText(path));
@@ -143,7 +174,30 @@ public static class InventoryRunner
             .ToList();
 
         findings.Sort((a, b) => a.File != b.File ? string.CompareOrdinal(a.File, b.File) : a.Line != b.Line ? a.Line.CompareTo(b.Line) : string.CompareOrdinal(a.RuleId, b.RuleId));
-        return new ProjectInventory(project.Name, project.FilePath ?? project.Name, entries, findings, TimeSpan.Zero);
+        // For the deployment checks: whether Kestrel's default port applies, and which default the image gives it.
+        bool isWebApp = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.IWebHostBuilder") is not null;
+        long? imageDefault = ImageDefaultPort(directory);
+        return new ProjectInventory(project.Name, project.FilePath ?? project.Name, entries, findings, TimeSpan.Zero) { IsWebApp = isWebApp, ImageDefaultPort = imageDefault };
+    }
+
+    // The project's Dockerfile's base image decides (8080 since .NET 8, 80 before, unknown for other images); without
+    // a Dockerfile the SDK builds the image from a .NET 8+ base.
+    private static long? ImageDefaultPort(string directory)
+    {
+        var dockerfile = Path.Combine(directory, "Dockerfile");
+        if (!File.Exists(dockerfile))
+        {
+            return PortAnalyzers.Knowledge.DotNetImages.ModernDefault;
+        }
+
+        try
+        {
+            return PortAnalyzers.Container.DockerfilePortDiscovery.Discover(dockerfile, SourceText.From(File.ReadAllText(dockerfile))).Image.DefaultPort;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static string Severity(DiagnosticSeverity severity) => severity switch
@@ -159,7 +213,7 @@ public static class InventoryRunner
         Project,
     }
 
-    private static (InputKind Kind, List<string> Paths) Resolve(string input)
+    private static (InputKind Kind, List<string> Paths, string? Folder) Resolve(string input)
     {
         var full = Path.GetFullPath(input);
         if (File.Exists(full))
@@ -167,8 +221,8 @@ public static class InventoryRunner
             var extension = Path.GetExtension(full).ToLowerInvariant();
             return extension switch
             {
-                ".sln" or ".slnx" => (InputKind.Solution, new List<string> { full }),
-                ".csproj" => (InputKind.Project, new List<string> { full }),
+                ".sln" or ".slnx" => (InputKind.Solution, new List<string> { full }, null),
+                ".csproj" => (InputKind.Project, new List<string> { full }, null),
                 _ => throw new LoadException($"{input} is not a .sln, .slnx or .csproj file"),
             };
         }
@@ -178,22 +232,19 @@ public static class InventoryRunner
             throw new LoadException($"{input} does not exist");
         }
 
+        full = Path.TrimEndingDirectorySeparator(full);
         var solutions = Directory.EnumerateFiles(full, "*.sln").Concat(Directory.EnumerateFiles(full, "*.slnx")).ToList();
         if (solutions.Count == 1)
         {
-            return (InputKind.Solution, solutions);
+            return (InputKind.Solution, solutions, full);
         }
 
-        if (solutions.Count > 1)
-        {
-            throw new LoadException($"{input} holds several solutions ({string.Join(", ", solutions.Select(Path.GetFileName))}): name one");
-        }
-
+        // Several solutions (or none) at the top of a repository: every project below it, each loaded once.
         var projects = Directory.EnumerateFiles(full, "*.csproj", SearchOption.AllDirectories)
-            .Where(p => !p.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .Where(p => !Path.GetRelativePath(full, p).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "node_modules"))
             .OrderBy(p => p, StringComparer.Ordinal)
             .ToList();
-        return projects.Count > 0 ? (InputKind.Project, projects) : throw new LoadException($"no .sln, .slnx or .csproj found in {input}");
+        return projects.Count > 0 ? (InputKind.Project, projects, full) : throw new LoadException($"no .sln, .slnx or .csproj found in {input}");
     }
 
     private static HashSet<string> SolutionProjects(string solutionPath)

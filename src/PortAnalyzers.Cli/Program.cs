@@ -5,7 +5,8 @@ namespace PortAnalyzers.Cli;
 
 /// <summary>
 /// port-inventory PATH [--format table|markdown|json|sarif] [--output FILE] [--fail-on error|warning|note|none] [--verbose]
-/// Exit codes: 0 clean, 1 findings at or above --fail-on (default warning) or ports claimed by two projects,
+/// Exit codes: 0 clean, 1 findings at or above --fail-on (default warning), ports claimed by two projects or a
+/// cross-file finding of the deployment files (PORTX02..06),
 /// 2 could not load.
 /// </summary>
 public static class Program
@@ -82,7 +83,7 @@ public static class Program
         }
 
         int threshold = Rank(failOn);
-        return inventory.CrossProject.Count > 0 && threshold <= Rank("warning")
+        return (inventory.CrossProject.Count > 0 || inventory.CrossFile.Count > 0) && threshold <= Rank("warning")
             || inventory.Projects.SelectMany(p => p.Findings).Any(f => Rank(f.Severity) >= threshold);
     }
 

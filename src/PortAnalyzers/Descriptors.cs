@@ -103,6 +103,26 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "A configuration file that PortAnalyzers reads for ports is not valid JSON. The application would fail to load it too.");
 
+    // PORT009 has two directions, one title: a port the image exposes that nothing listens on, and a port the app
+    // listens on that the image does not expose. Both need every file of the project, so they are compilation-end.
+    public static readonly DiagnosticDescriptor ContainerPortNotListened = Create(
+        DiagnosticIds.ContainerPortMismatch,
+        "Container exposes a port the app does not listen on",
+        "{0} exposes port {1}, but the app listens on {2} in the container ({3}); traffic to {1} finds nothing. Expose {2}, or make the app listen on {1} (ASPNETCORE_HTTP_PORTS, Urls or a Kestrel endpoint).",
+        Reliability,
+        DiagnosticSeverity.Warning,
+        "A container's EXPOSE instructions and ContainerPort items tell docker run -P, compose and orchestrators where the service answers. The app decides where it really listens: ASPNETCORE_HTTP_PORTS, ASPNETCORE_URLS, appsettings Urls and Kestrel endpoints, the code, or the image's default (8080 since .NET 8, 80 before). launchSettings.json applies to local runs only and does not count.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor ContainerListenNotExposed = Create(
+        DiagnosticIds.ContainerPortMismatch,
+        "Container exposes a port the app does not listen on",
+        "The app listens on port {0} ({1}), but {2} does not expose it (it exposes {3}); publish tools and orchestrators that read the image will not route to it. Add EXPOSE {0} (or a ContainerPort item), or drop the listener.",
+        Reliability,
+        DiagnosticSeverity.Warning,
+        "A container's EXPOSE instructions and ContainerPort items tell docker run -P, compose and orchestrators where the service answers. A port the app listens on in the container but the image does not declare is missed by them.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] tags)
         => new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkBase + id + ".md", customTags: tags);
 }

@@ -13,4 +13,7 @@ public static class DiagnosticIds
     public const string TestFixedPort = "PORT008";
     public const string InvalidOption = "PORT100";
     public const string UnreadableConfigurationFile = "PORT101";
+
+    // Containers (Dockerfile, SDK container items) against the app's own listen ports.
+    public const string ContainerPortMismatch = "PORT009";
 }

@@ -39,7 +39,9 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
         Descriptors.DuplicateBinding,
         Descriptors.BrowserUnsafePort,
         Descriptors.TestFixedPort,
-        Descriptors.InvalidOption);
+        Descriptors.InvalidOption,
+        Descriptors.ContainerPortNotListened,
+        Descriptors.ContainerListenNotExposed);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -114,6 +116,7 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
         public void OnCompilationEnd(CompilationAnalysisContext context)
         {
             DuplicateBindingRule.Evaluate(listeners, context.ReportDiagnostic);
+            EvaluateContainers(context);
 
             foreach (var tree in context.Compilation.SyntaxTrees)
             {
@@ -123,6 +126,55 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
             foreach (var error in options.Errors)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidOption, Location.None, error.Value, error.Key, error.Reason, error.Fallback));
+            }
+        }
+
+        // PORT009 needs the whole project: the code's listeners (gathered here), its configuration files and its
+        // container files. The files are small and read again here rather than shared with the per-file analyzer,
+        // which Roslyn may run in another order or not at all (severity none).
+        private void EvaluateContainers(CompilationAnalysisContext context)
+        {
+            var additionalFiles = context.Options.AdditionalFiles;
+            var provider = context.Options.AnalyzerConfigOptionsProvider;
+
+            // Most projects have no container file: decide that by name (and declared kind) before reading anything.
+            bool hasContainerFile = false;
+            foreach (var file in additionalFiles)
+            {
+                var kind = Configuration.ConfigurationFileKinds.Of(file.Path, Configuration.AdditionalFileReading.DeclaredKind(file, provider));
+                hasContainerFile |= kind is Configuration.ConfigurationFileKind.Dockerfile or Configuration.ConfigurationFileKind.ProjectFile;
+            }
+
+            if (!hasContainerFile)
+            {
+                return;
+            }
+
+            var images = new List<Container.ContainerDefinition>();
+            var appListens = new List<PortOccurrence>(listeners);
+            foreach (var file in additionalFiles)
+            {
+                var reading = Configuration.AdditionalFileReading.Read(file, context.Options.AnalyzerConfigOptionsProvider, context.CancellationToken);
+                if (reading is null || reading.Error is not null)
+                {
+                    continue;
+                }
+
+                if (reading.Image is not null)
+                {
+                    images.Add(reading.Image);
+                }
+                else if (reading.Kind == Configuration.ConfigurationFileKind.AppSettings && ContainerPortRule.AppliesInContainer(reading.Path))
+                {
+                    appListens.AddRange(reading.Occurrences);
+                }
+            }
+
+            // Kestrel's default port (the image's ASPNETCORE_HTTP_PORTS) only matters to an app that runs Kestrel.
+            bool isWebApp = context.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.IWebHostBuilder") is not null;
+            foreach (var image in images)
+            {
+                ContainerPortRule.Evaluate(image, appListens, isWebApp, context.ReportDiagnostic);
             }
         }
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using PortAnalyzers.Configuration;
 using PortAnalyzers.Model;
 using PortAnalyzers.Options;
@@ -10,8 +9,8 @@ using PortAnalyzers.Rules;
 namespace PortAnalyzers.Analyzers;
 
 /// <summary>
-/// Finds ports in appsettings*.json and launchSettings.json (AdditionalFiles) and judges them with the same rules
-/// as C#. Each file is read and parsed once per compilation; every rule works from that one parse.
+/// Finds ports in appsettings*.json, launchSettings.json, Dockerfiles and project files' container items
+/// (AdditionalFiles) and judges them with the same rules as C#. Each file is read and parsed once per compilation; every rule works from that one parse.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConfigurationFilePortAnalyzer : DiagnosticAnalyzer
@@ -27,9 +26,6 @@ public sealed class ConfigurationFilePortAnalyzer : DiagnosticAnalyzer
     {
         this.observer = observer;
     }
-
-    // A configuration file beyond this size is not one a person wrote; reading it would cost every keystroke.
-    private const int MaxFileLength = 16 * 1024 * 1024;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.EphemeralPort,
@@ -55,56 +51,19 @@ public sealed class ConfigurationFilePortAnalyzer : DiagnosticAnalyzer
     private static void Analyze(AdditionalFileAnalysisContext context, OptionsReader optionsReader, AnalyzerConfigOptionsProvider provider, System.Action<PortOccurrence>? observer)
     {
         var file = context.AdditionalFile;
-        var fileOptions = provider.GetOptions(file);
-        fileOptions.TryGetValue(ConfigurationFileKinds.OptionKey, out var declared);
-        if (declared is null)
-        {
-            fileOptions.TryGetValue(ConfigurationFileKinds.MetadataKey, out declared);
-            declared = string.IsNullOrWhiteSpace(declared) ? null : declared;
-        }
-
-        var kind = ConfigurationFileKinds.Of(file.Path, declared);
-        if (kind == ConfigurationFileKind.None)
+        var reading = AdditionalFileReading.Read(file, provider, context.CancellationToken);
+        if (reading is null)
         {
             return;
         }
 
-        SourceText? text;
-        try
+        if (reading.Error is not null)
         {
-            text = file.GetText(context.CancellationToken);
-        }
-        catch (System.IO.IOException)
-        {
-            text = null; // a file deleted or locked between the build's listing and this read
-        }
-
-        var name = System.IO.Path.GetFileName(file.Path);
-        if (text is null)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnreadableConfigurationFile, Location.None, name, "the file could not be opened"));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnreadableConfigurationFile, reading.ErrorLocation, System.IO.Path.GetFileName(file.Path), reading.Error));
             return;
         }
 
-        if (text.Length > MaxFileLength)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnreadableConfigurationFile, Location.Create(file.Path, default, default), name, "larger than 16 MB"));
-            return;
-        }
-
-        var parsed = JsonReader.Parse(text.ToString());
-        if (parsed.Root is null)
-        {
-            var span = new TextSpan(parsed.ErrorPosition, parsed.ErrorPosition < text.Length ? 1 : 0);
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.UnreadableConfigurationFile,
-                Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span)),
-                name,
-                parsed.Error));
-            return;
-        }
-
-        var occurrences = ConfigurationPortDiscovery.Discover(parsed.Root, kind, file.Path, text);
+        var occurrences = reading.Occurrences;
         if (occurrences.Count == 0)
         {
             return;
@@ -117,6 +76,10 @@ public sealed class ConfigurationFilePortAnalyzer : DiagnosticAnalyzer
             PortRules.Evaluate(occurrence, ruleContext);
         }
 
-        DuplicateBindingRule.Evaluate(occurrences, context.ReportDiagnostic, Descriptors.DuplicateBindingInFile);
+        // EXPOSE 8080 twice, or EXPOSE 8080 beside ENV ASPNETCORE_HTTP_PORTS=8080, says one port twice; nothing binds twice.
+        if (reading.Image is null)
+        {
+            DuplicateBindingRule.Evaluate(occurrences, context.ReportDiagnostic, Descriptors.DuplicateBindingInFile);
+        }
     }
 }

@@ -9,6 +9,12 @@ internal enum ConfigurationFileKind : byte
     None,
     AppSettings,
     LaunchSettings,
+
+    /// <summary>Dockerfile, *.Dockerfile: EXPOSE, ENV/ARG listen variables, --urls.</summary>
+    Dockerfile,
+
+    /// <summary>A project file with SDK container items (ContainerPort, ContainerEnvironmentVariable).</summary>
+    ProjectFile,
 }
 
 internal static class ConfigurationFileKinds
@@ -17,8 +23,9 @@ internal static class ConfigurationFileKinds
     public const string MetadataKey = "build_metadata.AdditionalFiles.PortAnalyzersConfigurationFile";
 
     /// <summary>
-    /// appsettings*.json and launchSettings.json by name; any other file when the user says so with
-    /// port_analyzers.configuration_file = appsettings | launchsettings (an .editorconfig section for the file, or
+    /// appsettings*.json, launchSettings.json, Dockerfile, *.Dockerfile, Dockerfile.* and *.csproj by name; any other file when the
+    /// user says so with port_analyzers.configuration_file = appsettings | launchsettings | dockerfile | project (an
+    /// .editorconfig section for the file, or
     /// AdditionalFiles metadata PortAnalyzersConfigurationFile). "none" turns a file off.
     /// </summary>
     public static ConfigurationFileKind Of(string path, string? declared)
@@ -31,6 +38,10 @@ internal static class ConfigurationFileKinds
                     return ConfigurationFileKind.AppSettings;
                 case "launchsettings":
                     return ConfigurationFileKind.LaunchSettings;
+                case "dockerfile":
+                    return ConfigurationFileKind.Dockerfile;
+                case "project":
+                    return ConfigurationFileKind.ProjectFile;
                 case "none":
                 case "false":
                     return ConfigurationFileKind.None;
@@ -38,6 +49,20 @@ internal static class ConfigurationFileKinds
         }
 
         var name = Path.GetFileName(path);
+        // Dockerfile, Api.Dockerfile, and the Dockerfile.alpine naming of Microsoft's own samples; not the per-Dockerfile
+        // ignore file BuildKit reads (Dockerfile.dockerignore).
+        if (name.Equals("Dockerfile", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase)
+            || (name.StartsWith("Dockerfile.", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".dockerignore", StringComparison.OrdinalIgnoreCase)))
+        {
+            return ConfigurationFileKind.Dockerfile;
+        }
+
+        if (name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+        {
+            return ConfigurationFileKind.ProjectFile;
+        }
+
         if (!name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             return ConfigurationFileKind.None;

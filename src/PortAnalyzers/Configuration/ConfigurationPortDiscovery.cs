@@ -145,27 +145,10 @@ internal sealed class ConfigurationPortDiscovery
     // Urls, ASPNETCORE_URLS: URL lists; HTTP_PORTS, HTTPS_PORTS and their ASPNETCORE_ forms: port lists.
     private static bool IsListenVariable(string key, out string? scheme, out SinkValueKind list)
     {
-        scheme = null;
-        list = SinkValueKind.UrlList;
-        if (Equal(key, "urls") || Equal(key, "ASPNETCORE_URLS"))
-        {
-            return true;
-        }
-
-        list = SinkValueKind.Port;
-        if (Equal(key, "HTTP_PORTS") || Equal(key, "ASPNETCORE_HTTP_PORTS"))
-        {
-            scheme = "http";
-            return true;
-        }
-
-        if (Equal(key, "HTTPS_PORTS") || Equal(key, "ASPNETCORE_HTTPS_PORTS"))
-        {
-            scheme = "https";
-            return true;
-        }
-
-        return false;
+        bool known = ListenVariables.TryGet(key, out var variable);
+        scheme = variable.Scheme;
+        list = known ? variable.List : SinkValueKind.UrlList;
+        return known;
     }
 
     private static bool NamesARemote(string key) => PortWord.HasAnyWord(key, RemoteWords);
@@ -200,30 +183,9 @@ internal sealed class ConfigurationPortDiscovery
             return;
         }
 
-        List<PortText>? ports;
-        if (valueKind == SinkValueKind.Port)
-        {
-            // HTTP_PORTS = "8080;8081": a list of bare numbers.
-            ports = null;
-            var s = value.Value!;
-            for (int start = 0; start <= s.Length;)
-            {
-                int end = s.IndexOf(';', start);
-                end = end < 0 ? s.Length : end;
-                var piece = PortTextParser.Parse(s.Substring(start, end - start), SinkValueKind.Port);
-                if (piece is not null)
-                {
-                    (ports ??= new List<PortText>()).Add(new PortText(start + piece[0].Start, piece[0].Length, piece[0].Value, null));
-                }
-
-                start = end + 1;
-            }
-        }
-        else
-        {
-            ports = PortTextParser.Parse(value.Value!, valueKind);
-        }
-
+        var ports = valueKind == SinkValueKind.Port
+            ? ListenVariables.Parse(value.Value!, new ListenVariables.Variable(SinkValueKind.Port, scheme))
+            : PortTextParser.Parse(value.Value!, valueKind);
         if (ports is null)
         {
             return;

@@ -15,6 +15,7 @@ internal static class Verify
     {
         DiagnosticIds.EphemeralPort, DiagnosticIds.KnownUsePort, DiagnosticIds.HardcodedPort, DiagnosticIds.OutOfRangePort,
         DiagnosticIds.PrivilegedPort, DiagnosticIds.DuplicateBinding, DiagnosticIds.BrowserUnsafePort, DiagnosticIds.TestFixedPort, DiagnosticIds.InvalidOption,
+        DiagnosticIds.ContainerPortMismatch,
     };
 
     /// <summary>Verifies the markup's diagnostics for the given rule ids only (all rules when none are given).</summary>

@@ -1,0 +1,6 @@
+namespace Shared;
+
+public static class Health
+{
+    public const string Path = "/health";
+}

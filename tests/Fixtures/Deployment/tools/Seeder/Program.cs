@@ -1,0 +1,1 @@
+Console.WriteLine(Shared.Health.Path);
