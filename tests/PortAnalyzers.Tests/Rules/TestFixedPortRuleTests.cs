@@ -90,4 +90,22 @@ public class TestFixedPortRuleTests
             "build_property.IsTestProject = true",
             new[] { "PORT008" },
             Verify.Diagnostic("PORT008").WithLocation(0).WithArguments(5001L, "TcpListener.Create"));
+
+    [Fact]
+    public Task A_silo_configured_by_an_unbound_call_in_a_test_listens_on_its_ports()
+    {
+        var test = Verify.Create(Usings + """
+            public class RedisPersistenceSetupTests
+            {
+                void Configure(object siloBuilder)
+                {
+                    const int siloPort = 11111;
+                    int gatewayPort = 30000;
+                    siloBuilder.ConfigureEndpoints(IPAddress.Loopback, {|PORT008:siloPort|}, {|PORT008:gatewayPort|});
+                }
+            }
+            """, "build_property.IsTestProject = true", new[] { "PORT008" });
+        test.CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None;
+        return test.RunAsync();
+    }
 }
