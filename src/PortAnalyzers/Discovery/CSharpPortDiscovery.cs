@@ -160,7 +160,21 @@ internal sealed class CSharpPortDiscovery
     private static bool IsOptionsConstructorDefault(ISimpleAssignmentOperation assignment, ISymbol member)
         => IsOptionsDefault(member)
             && assignment.SemanticModel?.GetEnclosingSymbol(assignment.Syntax.SpanStart) is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
-            && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, member.ContainingType);
+            && DerivesFrom(constructor.ContainingType, member.ContainingType);
+
+    // MqttServerTcpEndpointOptions() { Port = 1883; } sets a property its base options type declares.
+    private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
+    {
+        for (int depth = 0; type is not null && depth < 16; depth++, type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, baseType.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A field, property or local named for a port with a constant initializer: an unknown-role sink, but only
@@ -200,8 +214,9 @@ internal sealed class CSharpPortDiscovery
             return null;
         }
 
-        // A settable property of an options type is bound from configuration: its initializer is the default.
-        bool hardcoded = resolved.IsHardcoded && !IsOptionsDefault(symbol);
+        // A settable property of an options type is bound from configuration: its initializer is the default. So is a
+        // constant used only behind ?? (configuration["Otlp:Url"] ?? DefaultUrl).
+        bool hardcoded = resolved.IsHardcoded && !IsOptionsDefault(symbol) && !IsOnlyFallback(symbol, value);
         if (IsNoPortSentinel(resolved))
         {
             return null;
@@ -240,6 +255,14 @@ internal sealed class CSharpPortDiscovery
     /// it): not out of range. An API that binds or dials it (TcpListener(..., -1)) still gets PORT004.
     /// </summary>
     private static bool IsNoPortSentinel(in ResolvedValue resolved) => !resolved.IsText && resolved.Number == -1;
+
+    /// <summary>A method, or a class's constructor (new HttpProxyClient(host, -1) validates it), acts on the value; a struct or record only carries it.</summary>
+    private static bool ActsOnValue(IArgumentOperation? argument) => argument?.Parent switch
+    {
+        IInvocationOperation => true,
+        IObjectCreationOperation { Type: { IsValueType: false, IsRecord: false } } => true,
+        _ => false,
+    };
 
     private static SinkSpec NamedSpec(string name, string? method)
         => PortWord.IsContainerSide(name) ? NamedContainerPort
@@ -540,7 +563,7 @@ internal sealed class CSharpPortDiscovery
         {
             // Stored or passed to a constructor, -1 marks "no port"; handed to a method that acts on it
             // (client.Connect(host, -1)) it is out of range.
-            if (IsNoPortSentinel(resolved) && argument?.Parent is not IInvocationOperation)
+            if (IsNoPortSentinel(resolved) && !ActsOnValue(argument))
             {
                 return;
             }
@@ -759,6 +782,40 @@ internal sealed class CSharpPortDiscovery
         }
 
         return false;
+    }
+
+    /// <summary>Every use of a field in its own type is the right side of ?? (syntax only; other parts of a partial type are not seen).</summary>
+    private static bool IsOnlyFallback(ISymbol symbol, IOperation context)
+    {
+        if (symbol is not IFieldSymbol || symbol.ContainingType is null)
+        {
+            return false;
+        }
+
+        var tree = context.Syntax.SyntaxTree;
+        int uses = 0;
+        foreach (var typeReference in symbol.ContainingType.DeclaringSyntaxReferences)
+        {
+            if (typeReference.SyntaxTree != tree)
+            {
+                continue;
+            }
+
+            foreach (var node in typeReference.GetSyntax().DescendantNodes())
+            {
+                if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == symbol.Name && identifier.Parent is not VariableDeclaratorSyntax)
+                {
+                    if (identifier.Parent is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce || coalesce.Right != identifier)
+                    {
+                        return false;
+                    }
+
+                    uses++;
+                }
+            }
+        }
+
+        return uses > 0;
     }
 
     private static bool IsValuePosition(ExpressionSyntax name)

@@ -105,8 +105,8 @@ internal static class PortWord
         return found;
     }
 
-    // Words after "port" that still name the port's own number.
-    private static readonly string[] NumberWords = { "number", "num", "no", "nr", "value" };
+    // Words after "port" that still name the port's own number, or one end of a range of ports (portEndRange).
+    private static readonly string[] NumberWords = { "number", "num", "no", "nr", "value", "range", "start", "end", "begin", "first", "last" };
 
     // Words right before "ports" that make it a count of ports.
     private static readonly string[] CountWords = { "num", "number", "count", "total", "of", "n" };

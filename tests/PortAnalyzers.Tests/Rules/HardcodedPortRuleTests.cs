@@ -83,4 +83,23 @@ public class HardcodedPortRuleTests
                 void Configure(TcpEndpointOptions options) => options.Port = {|PORT003:1883|};
             }
             """, "PORT003");
+
+    [Fact]
+    public Task A_derived_options_constructor_and_a_fallback_only_constant_set_defaults()
+        => Verify.AnalyzerAsync("""
+            using Microsoft.Extensions.Configuration;
+            public class TcpEndpointBaseOptions { public int Port { get; set; } }
+            public class TlsEndpointOptions : TcpEndpointBaseOptions { public TlsEndpointOptions() { Port = {|PORT001:60005|}; } }
+            public static class Collector
+            {
+                private const string DashboardUrlDefaultValue = "http://localhost:{|PORT001:60006|}";
+                public static string Url(IConfiguration configuration) => configuration["Dashboard:Url"] ?? DashboardUrlDefaultValue;
+            }
+            public static class Hardcoded
+            {
+                private const string ApiUrl = "http://localhost:{|PORT003:5080|}";
+                public static string Url(IConfiguration configuration) => configuration["Api:Url"] ?? ApiUrl;
+                public static string Other() => ApiUrl;
+            }
+            """, "PORT001", "PORT003");
 }

@@ -49,11 +49,13 @@ public class OutOfRangePortRuleTests
     public Task Minus_one_handed_to_a_method_that_acts_on_it_is_out_of_range()
         => Verify.IgnoringCompilerErrorsAsync(Usings + """
             class MailClient { public void Connect(string host, int port, bool useSsl) { } }
+            class ProxyClient { public ProxyClient(string host, int port) { } }
             class C
             {
                 void M(MailClient client, object unbound)
                 {
                     client.Connect("imap.example.com", {|PORT004:-1|}, true);
+                    new ProxyClient("proxy", {|PORT004:-1|});
                     unbound.Configure(port: {|PORT004:-1|});
                 }
             }
