@@ -1,4 +1,6 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace PortAnalyzers.CodeFixes;
@@ -6,11 +8,13 @@ namespace PortAnalyzers.CodeFixes;
 /// <summary>
 /// Finds an IConfiguration the code can use at a position: a local, parameter, field or property of type
 /// IConfiguration / IConfigurationRoot / IConfigurationManager (or a class implementing them), or the
-/// Configuration of a WebApplicationBuilder, HostApplicationBuilder or WebApplication in scope.
+/// Configuration of a WebApplicationBuilder, HostApplicationBuilder or WebApplication in scope. Only what compiles
+/// there: no instance member in a static context or in a field/property initializer (CS0120, CS0236), no local of
+/// top-level statements from another file (CS8801), no local declared after the position.
 /// </summary>
 internal static class ConfigurationAccess
 {
-    public static string? Find(SemanticModel model, ExpressionSyntax site)
+    public static string? Find(SemanticModel model, SyntaxNode site)
     {
         var compilation = model.Compilation;
         var configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
@@ -29,8 +33,7 @@ internal static class ConfigurationAccess
         };
 
         int position = site.SpanStart;
-        var enclosing = model.GetEnclosingSymbol(position);
-        bool isStatic = enclosing is { IsStatic: true } || enclosing?.ContainingSymbol is IMethodSymbol { IsStatic: true };
+        bool instanceMembers = InstanceMembersUsable(model, site);
         string? viaHost = null;
 
         // Locals and parameters first (nearest scope), then members.
@@ -38,10 +41,10 @@ internal static class ConfigurationAccess
         {
             var (type, usable) = symbol switch
             {
-                ILocalSymbol local => (local.Type, IsDeclaredBefore(local, position)),
-                IParameterSymbol parameter => (parameter.Type, true),
-                IFieldSymbol field => (field.Type, field.IsStatic || !isStatic),
-                IPropertySymbol property => (property.Type, (property.IsStatic || !isStatic) && property.GetMethod is not null),
+                ILocalSymbol local => (local.Type, IsDeclaredBefore(local, site)),
+                IParameterSymbol parameter => (parameter.Type, ParameterUsable(parameter, site, instanceMembers)),
+                IFieldSymbol field => (field.Type, field.IsStatic || instanceMembers),
+                IPropertySymbol property => (property.Type, (property.IsStatic || instanceMembers) && property.GetMethod is not null && !property.IsIndexer),
                 _ => (null, false),
             };
             if (type is null || !usable)
@@ -66,17 +69,90 @@ internal static class ConfigurationAccess
         return viaHost;
     }
 
-    private static bool IsDeclaredBefore(ILocalSymbol local, int position)
+    // Instance members need an instance method, accessor, constructor or lambda in one; initializers of fields and
+    // properties and constructor initializers (: base(...)) have no `this` yet.
+    private static bool InstanceMembersUsable(SemanticModel model, SyntaxNode site)
     {
-        foreach (var reference in local.DeclaringSyntaxReferences)
+        for (var node = site.Parent; node is not null; node = node.Parent)
         {
-            if (reference.Span.End > position)
+            switch (node)
+            {
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } }:
+                case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax }:
+                case ConstructorInitializerSyntax:
+                case AttributeSyntax:
+                case ParameterSyntax:
+                    return false;
+                case AnonymousFunctionExpressionSyntax lambda when lambda.Modifiers.Any(SyntaxKind.StaticKeyword):
+                case LocalFunctionStatementSyntax local when local.Modifiers.Any(SyntaxKind.StaticKeyword):
+                    return false;
+                case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax:
+                    var member = model.GetDeclaredSymbol(node);
+                    return member is not null && !member.IsStatic && member.ContainingType?.TypeKind != TypeKind.Interface;
+                case GlobalStatementSyntax or TypeDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    // A parameter of a primary constructor is in scope in initializers; an enclosing method's parameter is in scope
+    // where it was found, unless a static lambda or local function separates them.
+    private static bool ParameterUsable(IParameterSymbol parameter, SyntaxNode site, bool instanceMembers)
+    {
+        if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+            && constructor.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is TypeDeclarationSyntax)
+        {
+            // A primary constructor parameter: usable in initializers and instance members, not in static ones.
+            return instanceMembers || InInitializer(site);
+        }
+
+        for (var node = site.Parent; node is not null; node = node.Parent)
+        {
+            if (node is AnonymousFunctionExpressionSyntax lambda && lambda.Modifiers.Any(SyntaxKind.StaticKeyword)
+                || node is LocalFunctionStatementSyntax local && local.Modifiers.Any(SyntaxKind.StaticKeyword))
             {
                 return false;
+            }
+
+            if (node is MemberDeclarationSyntax)
+            {
+                break;
             }
         }
 
         return true;
+    }
+
+    private static bool InInitializer(SyntaxNode site)
+        => site.FirstAncestorOrSelf<EqualsValueClauseSyntax>() is { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } or PropertyDeclarationSyntax } clause
+            && !clause.Ancestors().OfType<FieldDeclarationSyntax>().Any(f => f.Modifiers.Any(SyntaxKind.StaticKeyword) || f.Modifiers.Any(SyntaxKind.ConstKeyword))
+            && !clause.Ancestors().OfType<PropertyDeclarationSyntax>().Any(p => p.Modifiers.Any(SyntaxKind.StaticKeyword));
+
+    // Declared in this file, before the position, and not in a scope the position has left: top-level locals are
+    // visible to lookup from other files, where using them is an error (CS8801).
+    private static bool IsDeclaredBefore(ILocalSymbol local, SyntaxNode site)
+    {
+        foreach (var reference in local.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree != site.SyntaxTree || reference.Span.End > site.SpanStart)
+            {
+                return false;
+            }
+
+            // A static local function or lambda cannot capture it.
+            for (var node = site.Parent; node is not null && !node.Span.Contains(reference.Span); node = node.Parent)
+            {
+                if (node is AnonymousFunctionExpressionSyntax lambda && lambda.Modifiers.Any(SyntaxKind.StaticKeyword)
+                    || node is LocalFunctionStatementSyntax function && function.Modifiers.Any(SyntaxKind.StaticKeyword))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return local.DeclaringSyntaxReferences.Length > 0;
     }
 
     private static bool Implements(ITypeSymbol type, INamedTypeSymbol target)

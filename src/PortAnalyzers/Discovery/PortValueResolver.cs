@@ -127,6 +127,14 @@ internal static class PortValueResolver
         }
 
         var initializer = InitializerOf(symbol);
+        if (initializer is not null && !TryLiteralValue(initializer, out _) && ReadDefaultOf(initializer) is { } readDefault)
+        {
+            // static readonly int OrdersPort = PortSettings.FromEnvironment("Ports__Orders", 8088): the shape the
+            // code fix writes at a declaration. The default is still judged, but it is configurable.
+            initializer = readDefault;
+            hardcoded = false;
+        }
+
         if (initializer is null || !TryLiteralValue(initializer, out var literal))
         {
             return false;
@@ -224,12 +232,16 @@ internal static class PortValueResolver
         }
     }
 
-    /// <summary>ConfigurationBinder.GetValue(configuration, key, defaultValue): the shape the code fix writes.</summary>
-    private static bool IsConfigurationRead(IInvocationOperation invocation, out IOperation defaultValue)
+    /// <summary>
+    /// A read with a default: ConfigurationBinder.GetValue(configuration, key, defaultValue), or the environment helper
+    /// the code fix adds to a project, PortSettings.FromEnvironment(name, defaultValue). The shapes the code fix writes.
+    /// </summary>
+    public static bool IsConfigurationRead(IInvocationOperation invocation, out IOperation defaultValue)
     {
         defaultValue = null!;
         var method = invocation.TargetMethod;
-        if (method.Name != "GetValue" || method.ContainingType?.Name != "ConfigurationBinder")
+        if (!(method.Name == "GetValue" && method.ContainingType?.Name == "ConfigurationBinder")
+            && !(method.Name == EnvironmentReadName && method.IsStatic))
         {
             return false;
         }
@@ -244,6 +256,36 @@ internal static class PortValueResolver
         }
 
         return false;
+    }
+
+    /// <summary>The name of the environment read the code fix writes (PortSettings.FromEnvironment).</summary>
+    public const string EnvironmentReadName = "FromEnvironment";
+
+    /// <summary>
+    /// The default literal of a read written as an initializer (x.GetValue("Ports:A", 8088), PortSettings.FromEnvironment("Ports__A", 8088),
+    /// possibly cast), found by syntax: the initializer of a field may sit in another syntax tree.
+    /// </summary>
+    private static ExpressionSyntax? ReadDefaultOf(ExpressionSyntax initializer)
+    {
+        while (initializer is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            initializer = initializer is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((CastExpressionSyntax)initializer).Expression;
+        }
+
+        if (initializer is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name }, ArgumentList.Arguments: { Count: 2 } arguments }
+            || (name != "GetValue" && name != EnvironmentReadName)
+            || !arguments[0].Expression.IsKind(SyntaxKind.StringLiteralExpression))
+        {
+            return null;
+        }
+
+        var value = arguments[1].Expression;
+        while (value is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            value = value is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((CastExpressionSyntax)value).Expression;
+        }
+
+        return value;
     }
 
     /// <summary>The initializer expression of a field, property or local declared in source, or null.</summary>
