@@ -63,50 +63,68 @@ internal sealed class FixTarget
             return null;
         }
 
-        if (site.DeclarationLocation is not { SourceTree: { } tree } declaration)
-        {
-            // Written at the sink.
-            if (!site.CanInterpolate || ConstantContext.Requires(site.Expression))
-            {
-                return null;
-            }
-
-            return new FixTarget(document, site.Expression, site.Digits, site.Port, null, default, site.Expression, document);
-        }
-
-        var declaringDocument = document.Project.Solution.GetDocument(tree);
-        var root = declaringDocument is null ? null : await declaringDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = declaringDocument is null ? null : await declaringDocument.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (declaringDocument is null || root is null || model is null || declaration.SourceSpan.End > root.FullSpan.End)
-        {
-            return null;
-        }
-
-        // A number's declaration is its initializer; a string's is the port's digits inside the literal.
+        Document? declaringDocument;
         ExpressionSyntax? value;
         TextSpan? digits = null;
-        var token = root.FindToken(declaration.SourceSpan.Start);
-        if (token.IsKind(SyntaxKind.StringLiteralToken) && token.Span != declaration.SourceSpan && token.Span.Contains(declaration.SourceSpan))
+        SemanticModel? model;
+        if (site.DeclarationLocation is not { SourceTree: { } tree } declaration)
         {
-            value = token.Parent as LiteralExpressionSyntax;
-            digits = declaration.SourceSpan;
-            if (value is null || !Interpolation.CanInterpolate(token))
+            // Written at the site. The site may itself be the initializer of a holder named for a port (a field
+            // used by no sink of its own type part): then it is that declaration.
+            if (!site.CanInterpolate)
             {
                 return null;
             }
+
+            declaringDocument = document;
+            value = site.Expression;
+            digits = site.Digits;
+            if (value.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax or PropertyDeclarationSyntax })
+            {
+                return ConstantContext.Requires(value) ? null : new FixTarget(document, value, digits, site.Port, null, default, site.Expression, document);
+            }
+
+            model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            value = root.FindNode(declaration.SourceSpan, getInnermostNodeForTie: true) as ExpressionSyntax;
-            while (value?.Parent is ParenthesizedExpressionSyntax parenthesized)
-            {
-                value = parenthesized;
-            }
-
-            if (value is null || !Literal(value))
+            declaringDocument = document.Project.Solution.GetDocument(tree);
+            var root = declaringDocument is null ? null : await declaringDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            model = declaringDocument is null ? null : await declaringDocument.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (declaringDocument is null || root is null || model is null || declaration.SourceSpan.End > root.FullSpan.End)
             {
                 return null;
             }
+
+            // A number's declaration is its initializer; a string's is the port's digits inside the literal.
+            var token = root.FindToken(declaration.SourceSpan.Start);
+            if ((token.IsKind(SyntaxKind.StringLiteralToken) || Interpolation.IsRawLiteral(token)) && token.Span != declaration.SourceSpan && token.Span.Contains(declaration.SourceSpan))
+            {
+                value = token.Parent as LiteralExpressionSyntax;
+                digits = declaration.SourceSpan;
+                if (value is null || !Interpolation.CanInterpolate(token))
+                {
+                    return null;
+                }
+            }
+            else
+            {
+                value = root.FindNode(declaration.SourceSpan, getInnermostNodeForTie: true) as ExpressionSyntax;
+                while (value?.Parent is ParenthesizedExpressionSyntax parenthesized)
+                {
+                    value = parenthesized;
+                }
+
+                if (value is null || !Literal(value))
+                {
+                    return null;
+                }
+            }
+        }
+
+        if (model is null)
+        {
+            return null;
         }
 
         // The holder: field, local or property whose initializer this is.
@@ -135,13 +153,13 @@ internal sealed class FixTarget
             constKeyword = modifiers.FirstOrDefault(m => m.IsKind(SyntaxKind.ConstKeyword));
             if (!constKeyword.IsKind(SyntaxKind.ConstKeyword)
                 || holderSyntax.Parent is VariableDeclarationSyntax { Variables.Count: > 1 } // const int A = 1, B = 2: both would change
-                || await NeedsConstantAsync(declaringDocument, holder, holderSyntax, cancellationToken).ConfigureAwait(false))
+                || await NeedsConstantAsync(declaringDocument!, holder, holderSyntax, cancellationToken).ConfigureAwait(false))
             {
                 return null;
             }
         }
 
-        return new FixTarget(declaringDocument, value, digits, site.Port, holder, constKeyword, site.Expression, document);
+        return new FixTarget(declaringDocument!, value, digits, site.Port, holder, constKeyword, site.Expression, document);
     }
 
     private static bool Literal(ExpressionSyntax value)
@@ -244,6 +262,7 @@ internal static class ConstantContext
         {
             switch (current.Parent)
             {
+                case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.IsExpression } isExpression when isExpression.Right == current:
                 case CaseSwitchLabelSyntax:
                 case ConstantPatternSyntax:
                 case RelationalPatternSyntax:

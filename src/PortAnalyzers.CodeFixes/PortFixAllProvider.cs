@@ -48,7 +48,8 @@ internal sealed class PortFixAllProvider : FixAllProvider
         var solution = context.Solution;
         foreach (var (project, diagnostics) in await DiagnosticsAsync(context).ConfigureAwait(false))
         {
-            // One target per written value, in document order.
+            // One target per written value, in the order of the diagnostics (document order, then position): the order
+            // in which fixing one by one from the top meets them.
             var targets = new List<FixTarget>();
             var seen = new HashSet<(DocumentId, TextSpan)>();
             foreach (var diagnostic in diagnostics)
@@ -64,8 +65,20 @@ internal sealed class PortFixAllProvider : FixAllProvider
                 }
             }
 
-            var order = project.DocumentIds.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
-            targets = targets.OrderBy(t => order.TryGetValue(t.Document.Id, out var i) ? i : int.MaxValue).ThenBy(t => t.Value.SpanStart).ToList();
+            // A value computed from a holder fixed in this batch (AdminPort + 1) is no longer constant once the holder
+            // is a read: fixing one by one would never meet it.
+            var holders = new HashSet<ISymbol>(targets.Where(t => t.Holder is not null).Select(t => t.Holder!), SymbolEqualityComparer.Default);
+            var kept = new List<FixTarget>(targets.Count);
+            foreach (var target in targets)
+            {
+                var model = target.IsDeclaration || holders.Count == 0 ? null : await target.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                if (model is null || !target.Value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => model.GetSymbolInfo(i, cancellationToken).Symbol is { } s && holders.Contains(s)))
+                {
+                    kept.Add(target);
+                }
+            }
+
+            targets = kept;
 
             // Keys in that order, then each value marked so it can be found again after earlier edits.
             var taken = await PortFixer.KeysInUseAsync(project, cancellationToken).ConfigureAwait(false);
@@ -88,9 +101,12 @@ internal sealed class PortFixAllProvider : FixAllProvider
 
             foreach (var pair in markers)
             {
+                // Found again by span in the document's current root: a tree that was collected and re-parsed is a
+                // different object from the one the targets were resolved on.
                 var document = solution.GetDocument(pair.Key)!;
                 var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                solution = document.WithSyntaxRoot(root!.ReplaceNodes(pair.Value.Keys, (original, _) => original.WithAdditionalAnnotations(pair.Value[original]))).Project.Solution;
+                var current = pair.Value.ToDictionary(p => PortFixer.Refind(root!, p.Key.Span, (ExpressionSyntax)p.Key), p => p.Value);
+                solution = document.WithSyntaxRoot(root!.ReplaceNodes(current.Keys, (original, _) => original.WithAdditionalAnnotations(current[original]))).Project.Solution;
             }
 
             foreach (var (documentId, marker, offset, length, port, key) in planned)
@@ -111,37 +127,81 @@ internal sealed class PortFixAllProvider : FixAllProvider
         return solution;
     }
 
-    // Port 0 and safe ports: number replacements that add nothing above them, applied from the end of each document.
+    // Port 0 and safe ports replace one number each (at the declaration when there is one): each is computed on the
+    // original solution as a text change, and the changes of a document are applied together.
     private static async Task<Solution> ReplaceNumbersAsync(FixAllContext context, PortFixKind kind, CancellationToken cancellationToken)
     {
-        var solution = context.Solution;
+        var original = context.Solution;
+        var changes = new Dictionary<DocumentId, Dictionary<TextSpan, TextChange>>();
         foreach (var (_, diagnostics) in await DiagnosticsAsync(context).ConfigureAwait(false))
         {
-            foreach (var group in diagnostics.GroupBy(d => d.Location.SourceTree))
+            var done = new HashSet<(SyntaxTree?, TextSpan)>();
+            foreach (var diagnostic in diagnostics)
             {
-                var sites = group.GroupBy(d => d.Location.SourceSpan).Select(g => g.First()).OrderByDescending(d => d.Location.SourceSpan.Start).ToList();
-                foreach (var diagnostic in sites)
+                cancellationToken.ThrowIfCancellationRequested();
+                if (done.Contains(DeclarationOrSite(diagnostic)))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var document = solution.GetDocument(diagnostic.Location.SourceTree);
-                    var root = document is null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                    var site = root is null ? null : PortSite.Find(root, diagnostic);
-                    if (document is null || site is null)
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    var (kinds, _, _) = await PortFixer.ApplicableAsync(document, site, diagnostic.Id, cancellationToken).ConfigureAwait(false);
-                    if (kinds.Contains(kind))
+                var document = original.GetDocument(diagnostic.Location.SourceTree);
+                var root = document is null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                var site = root is null ? null : PortSite.Find(root, diagnostic);
+                if (document is null || site is null)
+                {
+                    continue;
+                }
+
+                var (kinds, _, _) = await PortFixer.ApplicableAsync(document, site, diagnostic.Id, cancellationToken).ConfigureAwait(false);
+                if (!kinds.Contains(kind))
+                {
+                    continue;
+                }
+
+                done.Add(DeclarationOrSite(diagnostic));
+                var changed = await PortFixer.ApplyAsync(document, diagnostic, kind, cancellationToken).ConfigureAwait(false);
+                foreach (var projectChanges in changed.GetChanges(original).GetProjectChanges())
+                {
+                    foreach (var id in projectChanges.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true))
                     {
-                        solution = await PortFixer.ApplyAsync(document, diagnostic, kind, cancellationToken).ConfigureAwait(false);
+                        if (!changes.TryGetValue(id, out var perDocument))
+                        {
+                            changes[id] = perDocument = new Dictionary<TextSpan, TextChange>();
+                        }
+
+                        foreach (var change in await changed.GetDocument(id)!.GetTextChangesAsync(original.GetDocument(id)!, cancellationToken).ConfigureAwait(false))
+                        {
+                            perDocument[change.Span] = change;
+                        }
                     }
                 }
             }
         }
 
+        var solution = original;
+        foreach (var pair in changes)
+        {
+            var text = await original.GetDocument(pair.Key)!.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            var ordered = new List<TextChange>();
+            foreach (var change in pair.Value.Values.OrderBy(c => c.Span.Start))
+            {
+                if (ordered.Count == 0 || ordered[ordered.Count - 1].Span.End <= change.Span.Start)
+                {
+                    ordered.Add(change);
+                }
+            }
+
+            solution = solution.WithDocumentText(pair.Key, text.WithChanges(ordered));
+        }
+
         return solution;
     }
+
+    // Several sinks of one declaration are one number to replace.
+    private static (SyntaxTree? Tree, TextSpan Span) DeclarationOrSite(Diagnostic diagnostic)
+        => diagnostic.AdditionalLocations.FirstOrDefault(l => l.IsInSource) is { } declaration
+            ? (declaration.SourceTree, declaration.SourceSpan)
+            : (diagnostic.Location.SourceTree, diagnostic.Location.SourceSpan);
 
     // The diagnostics to fix, per project, sorted by document and position.
     private static async Task<List<(Project Project, List<Diagnostic> Diagnostics)>> DiagnosticsAsync(FixAllContext context)

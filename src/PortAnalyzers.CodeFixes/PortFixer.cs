@@ -37,17 +37,80 @@ internal static class PortFixer
 
         // Port 0 changes behaviour. Under PORT003 it is offered only beside the configurable fix, so that the first
         // fix of a PORT003 is always the behaviour-preserving one (dotnet format applies the first fix it is offered).
-        if (site.IsListener && diagnosticId != DiagnosticIds.OutOfRangePort && (diagnosticId != DiagnosticIds.HardcodedPort || target is not null))
+        if (site.IsListener && diagnosticId != DiagnosticIds.OutOfRangePort && (diagnosticId != DiagnosticIds.HardcodedPort || target is not null)
+            && !await DeclaredNarrowAsync(document, site, cancellationToken).ConfigureAwait(false))
         {
             kinds.Add(PortFixKind.UsePortZero);
         }
 
-        if (site.SafePort is not null && diagnosticId is DiagnosticIds.EphemeralPort or DiagnosticIds.KnownUsePort)
+        if (site.SafePort is not null && diagnosticId is DiagnosticIds.EphemeralPort or DiagnosticIds.KnownUsePort
+            && !await DeclarationComputedAsync(document, site, cancellationToken).ConfigureAwait(false))
         {
             kinds.Add(PortFixKind.UseSafePort);
         }
 
         return (kinds, hasConfiguration, target);
+    }
+
+    // const ushort Port = 0 makes new UdpClient(Port) ambiguous with UdpClient(AddressFamily): a constant 0 of any
+    // integral type converts to an enum. Port 0 is not offered for a number declared with a type narrower than int,
+    // nor for one computed from other constants.
+    private static async Task<bool> DeclaredNarrowAsync(Document document, PortSite site, CancellationToken cancellationToken)
+    {
+        if (site.DeclarationLocation is not { SourceTree: { } tree } declaration || document.Project.Solution.GetDocument(tree) is not { } declaring)
+        {
+            return false;
+        }
+
+        var root = await declaring.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var token = root?.FindToken(declaration.SourceSpan.Start);
+        if (token is not { } found || root!.FindNode(declaration.SourceSpan, getInnermostNodeForTie: true) is not { } node)
+        {
+            return true;
+        }
+
+        if (await DeclarationComputedAsync(document, site, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        var type = found.Parent?.FirstAncestorOrSelf<VariableDeclarationSyntax>()?.Type as PredefinedTypeSyntax;
+        return type?.Keyword.Kind() is SyntaxKind.UShortKeyword or SyntaxKind.ShortKeyword or SyntaxKind.ByteKeyword or SyntaxKind.SByteKeyword or SyntaxKind.UIntKeyword or SyntaxKind.ULongKeyword;
+    }
+
+    // A number computed from other constants (BasePort + 1) has no literal of its own to replace.
+    private static async Task<bool> DeclarationComputedAsync(Document document, PortSite site, CancellationToken cancellationToken)
+    {
+        if (site.DeclarationLocation is not { SourceTree: { } tree } declaration || document.Project.Solution.GetDocument(tree) is not { } declaring)
+        {
+            return false;
+        }
+
+        var root = await declaring.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || declaration.SourceSpan.End > root.FullSpan.End)
+        {
+            return true;
+        }
+
+        var token = root.FindToken(declaration.SourceSpan.Start);
+        return !token.IsKind(SyntaxKind.StringLiteralToken) && !Interpolation.IsRawLiteral(token)
+            && !IsWrappedLiteral(root.FindNode(declaration.SourceSpan, getInnermostNodeForTie: true));
+    }
+
+    private static bool IsWrappedLiteral(SyntaxNode node)
+    {
+        while (node is ParenthesizedExpressionSyntax or CastExpressionSyntax or PrefixUnaryExpressionSyntax)
+        {
+            node = node switch
+            {
+                ParenthesizedExpressionSyntax p => p.Expression,
+                CastExpressionSyntax c => c.Expression,
+                PrefixUnaryExpressionSyntax u => u.Operand,
+                _ => node,
+            };
+        }
+
+        return node.IsKind(SyntaxKind.NumericLiteralExpression);
     }
 
     public static async Task<Solution> ApplyAsync(Document document, Diagnostic diagnostic, PortFixKind kind, CancellationToken cancellationToken)
@@ -62,9 +125,9 @@ internal static class PortFixer
         switch (kind)
         {
             case PortFixKind.UsePortZero:
-                return document.WithSyntaxRoot(ReplaceNumber(root, site, "0", atDeclaration: false)).Project.Solution;
+                return await ReplaceNumberAsync(document, root, site, "0", cancellationToken).ConfigureAwait(false);
             case PortFixKind.UseSafePort when site.SafePort is not null:
-                return document.WithSyntaxRoot(ReplaceNumber(root, site, site.SafePort, atDeclaration: true)).Project.Solution;
+                return await ReplaceNumberAsync(document, root, site, site.SafePort, cancellationToken).ConfigureAwait(false);
             case PortFixKind.MakeConfigurable:
                 var target = await FixTarget.ResolveAsync(document, site, cancellationToken).ConfigureAwait(false);
                 if (target is null)
@@ -163,7 +226,7 @@ internal static class PortFixer
         return result;
     }
 
-    private static ExpressionSyntax Refind(SyntaxNode root, TextSpan span, ExpressionSyntax old)
+    internal static ExpressionSyntax Refind(SyntaxNode root, TextSpan span, ExpressionSyntax old)
     {
         var node = root.FindNode(span, getInnermostNodeForTie: true);
         for (var current = node; current is not null; current = current.Parent)
@@ -284,21 +347,46 @@ internal static class PortFixer
         }
     }
 
-    private static SyntaxNode ReplaceNumber(SyntaxNode root, PortSite site, string number, bool atDeclaration)
+    // Port 0 and a safe port replace the number where it is written: at its declaration when it has one (every sink
+    // that uses it moves with it, and nothing is left unused), else at the sink.
+    private static async Task<Solution> ReplaceNumberAsync(Document document, SyntaxNode root, PortSite site, string number, CancellationToken cancellationToken)
     {
-        // A const declared elsewhere: the safe port replaces the declaration, so every use moves together.
-        if (atDeclaration && site.Declaration is { } declaration)
+        if (site.DeclarationLocation is { SourceTree: { } tree } declaration && tree != root.SyntaxTree
+            && document.Project.Solution.GetDocument(tree) is { } declaring
+            && await declaring.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is { } declaringRoot)
         {
-            var token = root.FindToken(declaration.Start);
-            if (token.IsKind(SyntaxKind.NumericLiteralToken) && token.Span == declaration)
-            {
-                return root.ReplaceToken(token, SyntaxFactory.Literal(int.Parse(number, CultureInfo.InvariantCulture)).WithTriviaFrom(token));
-            }
+            var updated = ReplaceDeclaration(declaringRoot, declaration.SourceSpan, number);
+            return updated is null ? document.Project.Solution : declaring.WithSyntaxRoot(updated).Project.Solution;
+        }
 
-            if (token.Span.Contains(declaration) && ReplaceInString(token, declaration, number) is { } replaced)
-            {
-                return root.ReplaceToken(token, replaced);
-            }
+        return document.WithSyntaxRoot(ReplaceNumber(root, site, number)).Project.Solution;
+    }
+
+    private static SyntaxNode? ReplaceDeclaration(SyntaxNode root, TextSpan declaration, string number)
+    {
+        var token = root.FindToken(declaration.Start);
+        if (token.IsKind(SyntaxKind.NumericLiteralToken) && token.Span == declaration)
+        {
+            return root.ReplaceToken(token, SyntaxFactory.Literal(int.Parse(number, CultureInfo.InvariantCulture)).WithTriviaFrom(token));
+        }
+
+        if (token.Span.Contains(declaration) && token.Span != declaration && ReplaceInString(token, declaration, number) is { } replaced)
+        {
+            return root.ReplaceToken(token, replaced);
+        }
+
+        // (ushort)60251, (60251): the literal inside; nothing when the number is computed (BasePort + 1).
+        var node = root.FindNode(declaration, getInnermostNodeForTie: true);
+        var literal = IsWrappedLiteral(node) ? node.DescendantNodesAndSelf().OfType<LiteralExpressionSyntax>().FirstOrDefault(l => l.IsKind(SyntaxKind.NumericLiteralExpression)) : null;
+        return literal is null ? null : root.ReplaceNode(literal, SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(int.Parse(number, CultureInfo.InvariantCulture))).WithTriviaFrom(literal));
+    }
+
+    private static SyntaxNode ReplaceNumber(SyntaxNode root, PortSite site, string number)
+    {
+        // Declared elsewhere in this document: the declaration changes, so every use moves together.
+        if (site.Declaration is { } declaration && ReplaceDeclaration(root, declaration, number) is { } atDeclaration)
+        {
+            return atDeclaration;
         }
 
         if (site.Digits is { } digits)
