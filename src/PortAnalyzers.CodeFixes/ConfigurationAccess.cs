@@ -10,7 +10,8 @@ namespace PortAnalyzers.CodeFixes;
 /// IConfiguration / IConfigurationRoot / IConfigurationManager (or a class implementing them), or the
 /// Configuration of a WebApplicationBuilder, HostApplicationBuilder or WebApplication in scope. Only what compiles
 /// there: no instance member in a static context or in a field/property initializer (CS0120, CS0236), no local of
-/// top-level statements from another file (CS8801), no local declared after the position.
+/// top-level statements from another file (CS8801), no local declared after the position; and nothing during type
+/// initialization (static initializers and constructors), where a static IConfiguration is not set yet.
 /// </summary>
 internal static class ConfigurationAccess
 {
@@ -31,6 +32,14 @@ internal static class ConfigurationAccess
             compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostApplicationBuilder"),
             compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication"),
         };
+
+        // Static field and property initializers and static constructors run at type initialization, before any
+        // code has had a chance to set a static IConfiguration: a read there would see null. The environment is
+        // there from the start of the process.
+        if (InStaticInitialization(site))
+        {
+            return null;
+        }
 
         int position = site.SpanStart;
         bool instanceMembers = InstanceMembersUsable(model, site);
@@ -67,6 +76,28 @@ internal static class ConfigurationAccess
         }
 
         return viaHost;
+    }
+
+    private static bool InStaticInitialization(SyntaxNode site)
+    {
+        for (var node = site.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    return false; // runs when called, not at type initialization
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } }:
+                    return field.Modifiers.Any(SyntaxKind.StaticKeyword) || field.Modifiers.Any(SyntaxKind.ConstKeyword);
+                case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
+                    return property.Modifiers.Any(SyntaxKind.StaticKeyword);
+                case ConstructorDeclarationSyntax constructor:
+                    return constructor.Modifiers.Any(SyntaxKind.StaticKeyword);
+                case MemberDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     // Instance members need an instance method, accessor, constructor or lambda in one; initializers of fields and

@@ -25,7 +25,11 @@ internal static class ConfigurationKeys
     {
         "Port", "Ports", "Number", "Value", "Values", "Default", "Listener", "Server", "Client", "Socket", "EndPoint", "Options",
         "Url", "Urls", "Uri", "Address", "Result", "Local", "Remote", "Host", "Item", "Config", "Settings", "Args",
+        "ConnectionString", "LocalEP", "RemoteEP", "EP", "RequestUri", "BaseAddress", "Prefix",
     };
+
+    // Words that name the kind of value rather than the service, dropped at the end of a longer name: AdminUrl -> Admin.
+    private static readonly string[] TrailingKindWords = { "number", "url", "uri", "address", "endpoint" };
 
     // Transport types whose name says nothing about the service either.
     private static readonly HashSet<string> TransportTypes = new(StringComparer.Ordinal)
@@ -45,12 +49,12 @@ internal static class ConfigurationKeys
             }
         }
 
-        // Taken: qualify with where it is, then with the port number (a name, not a counter).
+        // Taken: qualify with where it is, then with the port number (a name, not a counter), then the project.
         var context = ContainingName(sinkModel, target.Sink);
         var port = target.Port.ToString(CultureInfo.InvariantCulture);
         foreach (var name in bases)
         {
-            foreach (var qualified in new[] { context + name, name + port, context + name + port })
+            foreach (var qualified in new[] { name.StartsWith(context, StringComparison.Ordinal) ? name : context + name, name + port })
             {
                 if (!taken.Contains(qualified))
                 {
@@ -59,8 +63,17 @@ internal static class ConfigurationKeys
             }
         }
 
-        // The same port, under the same name, in the same member, more than once: only then a counter.
-        var last = bases[bases.Count - 1] + port;
+        var project = Clean(sinkModel.Compilation.AssemblyName ?? string.Empty, allowGeneric: true) ?? "Service";
+        foreach (var candidate in new[] { project, project + port })
+        {
+            if (!taken.Contains(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        // The same port, under the same names, in the same member, more than once: only then a counter.
+        var last = project + port;
         var unique = last;
         for (int i = 2; taken.Contains(unique); i++)
         {
@@ -103,14 +116,12 @@ internal static class ConfigurationKeys
             yield return member;
         }
 
-        // 5. The containing type and method: class Relay { TcpListener Listen() => ... } -> RelayListen.
+        // 5. The containing type and method: class Relay { TcpListener Listen() => ... } -> RelayListen. (Top-level
+        //    code has neither: the project's name comes last, in Choose.)
         if (ContainingName(sinkModel, site) is { Length: > 0 } containing)
         {
             yield return containing;
         }
-
-        // 6. Top-level code: the project (assembly) name.
-        yield return Clean(sinkModel.Compilation.AssemblyName ?? string.Empty) ?? "Service";
     }
 
     private static IEnumerable<string> StoredNames(SemanticModel model, ExpressionSyntax site)
@@ -241,7 +252,7 @@ internal static class ConfigurationKeys
             member = member.Substring(0, member.Length - 5);
         }
 
-        return Clean(typeName + "_" + member) ?? string.Empty;
+        return Clean(typeName + "_" + member, allowGeneric: true) ?? string.Empty;
     }
 
     /// <summary>Keys already written in the project (string literals and appsettings.json), so two fixes never share a key.</summary>
@@ -269,13 +280,14 @@ internal static class ConfigurationKeys
     }
 
     /// <summary>
-    /// PascalCase words of a name, without the words port/ports: listenPort -> Listen, HTTP_PORT -> Http,
-    /// AdminPortNumber -> AdminNumber -> Admin. Null when nothing that says what the port serves is left.
+    /// PascalCase words of a name, without the words port/ports and a trailing kind word: listenPort -> Listen,
+    /// HTTP_PORT -> Http, AdminPortNumber -> Admin, AdminUrl -> Admin. Null when nothing that says what the port
+    /// serves is left (unless <paramref name="allowGeneric"/>: a type's own name, such as Server, is kept).
     /// </summary>
-    public static string? Clean(string name)
+    public static string? Clean(string name, bool allowGeneric = false)
     {
         var words = Words(name).Where(w => !w.Equals("port", StringComparison.OrdinalIgnoreCase) && !w.Equals("ports", StringComparison.OrdinalIgnoreCase)).ToList();
-        if (words.Count > 1 && words[words.Count - 1].Equals("number", StringComparison.OrdinalIgnoreCase))
+        while (words.Count > 1 && TrailingKindWords.Contains(words[words.Count - 1].ToLowerInvariant()))
         {
             words.RemoveAt(words.Count - 1);
         }
@@ -289,7 +301,7 @@ internal static class ConfigurationKeys
         }
 
         var key = builder.ToString();
-        if (key.Length == 0 || Generic.Contains(key))
+        if (key.Length == 0 || (!allowGeneric && Generic.Contains(key)))
         {
             return null;
         }
