@@ -212,9 +212,15 @@ internal static class ConfigurationKeys
         return method is "Create" or "Parse" or "ForAddress" ? Clean(typeName) : Clean(typeName + "_" + method);
     }
 
-    // IWebHostBuilder -> WebHost, KestrelServerOptions -> Kestrel, WebApplication -> WebApplication.
+    // IWebHostBuilder -> WebHost, KestrelServerOptions -> Kestrel, WebApplication -> WebApplication,
+    // ConfigureWebHostBuilder (builder.WebHost) -> WebHost.
     private static string TypeWord(string name)
     {
+        if (name.StartsWith("Configure", StringComparison.Ordinal) && name.Length > "Configure".Length + 1 && char.IsUpper(name["Configure".Length]))
+        {
+            name = name.Substring("Configure".Length);
+        }
+
         if (name.Length > 1 && name[0] == 'I' && char.IsUpper(name[1]))
         {
             name = name.Substring(1);

@@ -5,9 +5,9 @@ internal static class FixExpectations
 {
     public const string Helper = """
         /// <summary>
-        /// Ports that can change per environment without a rebuild. Ports__Orders=8089 in the environment overrides
-        /// FromEnvironment("Ports__Orders", 8088); the configuration environment provider maps the same variable to
-        /// the key Ports:Orders, so these values can move to configuration unchanged.
+        /// Ports that can change per environment without a rebuild: FromEnvironment("Ports__Api", 8080) is the port in
+        /// the environment variable Ports__Api, or 8080. The configuration environment provider maps that variable to the
+        /// key Ports:Api, so these values can move to configuration unchanged.
         /// </summary>
         internal static class PortSettings
         {
