@@ -29,7 +29,7 @@ internal static class ConfigurationKeys
     };
 
     // Words that name the kind of value rather than the service, dropped at the end of a longer name: AdminUrl -> Admin.
-    private static readonly string[] TrailingKindWords = { "number", "url", "uri", "address", "endpoint" };
+    private static readonly string[] TrailingKindWords = { "number", "no", "num", "nr", "url", "uri", "address", "endpoint" };
 
     // Transport types whose name says nothing about the service either.
     private static readonly HashSet<string> TransportTypes = new(StringComparer.Ordinal)
@@ -292,9 +292,12 @@ internal static class ConfigurationKeys
     /// </summary>
     public static string? Clean(string name, bool allowGeneric = false)
     {
-        var words = Words(name).Where(w => !w.Equals("port", StringComparison.OrdinalIgnoreCase) && !w.Equals("ports", StringComparison.OrdinalIgnoreCase)).ToList();
-        while (words.Count > 1 && TrailingKindWords.Contains(words[words.Count - 1].ToLowerInvariant()))
+        var all = Words(name).ToList();
+        var words = all.Where(w => !w.Equals("port", StringComparison.OrdinalIgnoreCase) && !w.Equals("ports", StringComparison.OrdinalIgnoreCase)).ToList();
+        while (words.Count > 0 && TrailingKindWords.Contains(words[words.Count - 1].ToLowerInvariant())
+            && (words.Count > 1 || all.Count > words.Count))
         {
+            // AdminUrl -> Admin, portNo -> (nothing: "No" only said "number of the port").
             words.RemoveAt(words.Count - 1);
         }
 
