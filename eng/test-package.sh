@@ -79,4 +79,29 @@ fi
 (cd "$work/consumer" && NUGET_PACKAGES="$work/packages" dotnet build -nologo --no-incremental -p:ErrorLog="$work/consumer.sarif%2Cversion=2.1" >/dev/null 2>&1) || true
 grep -q '"ruleId": "PORT001"' "$work/consumer.sarif" || { echo "FAIL: no PORT001 in the SARIF error log" >&2; exit 1; }
 grep -q '"version": "2.1.0"' "$work/consumer.sarif" || { echo "FAIL: the error log is not SARIF 2.1.0" >&2; exit 1; }
+# A test project (IsTestProject set, as Microsoft.NET.Test.Sdk does): the property reaches the analyzers through the
+# package's props, so PORT008 fires and PORT003 stays silent even where .editorconfig raises it.
+mkdir -p "$work/tests"
+cp "$work/consumer/nuget.config" "$work/tests/"
+cat > "$work/tests/ConsumerTests.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <IsTestProject>true</IsTestProject>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="PortAnalyzers" Version="0.0.0-local" />
+  </ItemGroup>
+</Project>
+XML
+printf '[*.cs]\ndotnet_diagnostic.PORT003.severity = warning\n' > "$work/tests/.editorconfig"
+cat > "$work/tests/EchoTests.cs" <<'CS'
+public class EchoTests
+{
+    public void Echo() => new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 5055).Start();
+}
+CS
+out="$(cd "$work/tests" && NUGET_PACKAGES="$work/packages" dotnet build -nologo 2>&1 || true)"
+grep -q "EchoTests.cs(3,93): warning PORT008" <<<"$out" || { echo "FAIL: no PORT008 in a test project" >&2; echo "$out" >&2; exit 1; }
+if grep -q "PORT003" <<<"$out"; then echo "FAIL: PORT003 in a test project" >&2; echo "$out" >&2; exit 1; fi
 echo "package check passed"

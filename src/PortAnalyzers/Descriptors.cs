@@ -78,6 +78,14 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "The WHATWG Fetch standard blocks HTTP(S) requests to a list of ports used by other protocols (SMTP, IRC, SIP, X11...). Chrome, Firefox and Safari refuse them, so an HTTP service there cannot be opened in a browser.");
 
+    public static readonly DiagnosticDescriptor TestFixedPort = Create(
+        DiagnosticIds.TestFixedPort,
+        "Test listens on a fixed port",
+        "Port {0} is a fixed port bound by test code ({1}); test classes that run in parallel, and other jobs on a shared CI agent, collide on it with 'address already in use'. Bind port 0 and read the bound port back, use ListenLocalhost(0) with IServerAddressesFeature, or host the app in WebApplicationFactory/TestServer.",
+        Reliability,
+        DiagnosticSeverity.Warning,
+        "A listener on a fixed port in a test works alone and flakes in a full run: the test runner executes test classes in parallel, and a CI agent runs other jobs beside it. Port 0 lets the OS pick a free port; the test then reads the port it got (TcpListener.LocalEndpoint, Socket.LocalEndPoint, IServerAddressesFeature) and connects to that.");
+
     public static readonly DiagnosticDescriptor InvalidOption = Create(
         DiagnosticIds.InvalidOption,
         "Invalid PortAnalyzers option",

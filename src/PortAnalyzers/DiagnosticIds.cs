@@ -10,6 +10,7 @@ public static class DiagnosticIds
     public const string PrivilegedPort = "PORT005";
     public const string DuplicateBinding = "PORT006";
     public const string BrowserUnsafePort = "PORT007";
+    public const string TestFixedPort = "PORT008";
     public const string InvalidOption = "PORT100";
     public const string UnreadableConfigurationFile = "PORT101";
 }

@@ -38,6 +38,7 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
         Descriptors.PrivilegedPort,
         Descriptors.DuplicateBinding,
         Descriptors.BrowserUnsafePort,
+        Descriptors.TestFixedPort,
         Descriptors.InvalidOption);
 
     public override void Initialize(AnalysisContext context)
@@ -49,11 +50,19 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
 
     private void OnCompilationStart(CompilationStartAnalysisContext start)
     {
-        var session = new Session(new CSharpPortDiscovery(ResolvedSinks.Resolve(start.Compilation)), new OptionsReader(start.Options.AnalyzerConfigOptionsProvider), observer);
+        var session = new Session(
+            new CSharpPortDiscovery(ResolvedSinks.Resolve(start.Compilation)),
+            new OptionsReader(start.Options.AnalyzerConfigOptionsProvider),
+            TestProject.Is(start.Compilation, start.Options.AnalyzerConfigOptionsProvider),
+            observer);
 
         start.RegisterOperationAction(session.OnArgument, OperationKind.Argument);
         start.RegisterOperationAction(session.OnAssignment, OperationKind.SimpleAssignment);
         start.RegisterOperationAction(session.OnDeclaration, OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.VariableDeclarator, OperationKind.ParameterInitializer);
+
+        // Calls that do not bind (half-typed code, a package not restored, a generator not yet run) have no
+        // argument operations; compiling code has no invalid operations, so this costs nothing there.
+        start.RegisterOperationAction(session.OnInvalid, OperationKind.Invalid);
         start.RegisterCompilationEndAction(session.OnCompilationEnd);
     }
 
@@ -64,13 +73,18 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
         private readonly OptionsReader options;
         private readonly ConcurrentQueue<PortOccurrence> listeners = new();
         private readonly System.Action<PortOccurrence>? observer;
+        private readonly bool isTestProject;
 
-        public Session(CSharpPortDiscovery discovery, OptionsReader options, System.Action<PortOccurrence>? observer)
+        public Session(CSharpPortDiscovery discovery, OptionsReader options, bool isTestProject, System.Action<PortOccurrence>? observer)
         {
             this.discovery = discovery;
             this.options = options;
+            this.isTestProject = isTestProject;
             this.observer = observer;
         }
+
+        public void OnInvalid(OperationAnalysisContext context)
+            => Judge(context, discovery.AnalyzeUnboundCall((IInvalidOperation)context.Operation));
 
         public void OnArgument(OperationAnalysisContext context)
             => Judge(context, discovery.AnalyzeArgument((IArgumentOperation)context.Operation));
@@ -119,7 +133,7 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var ruleContext = new RuleContext(options.For(context.Operation.Syntax.SyntaxTree), context.ReportDiagnostic);
+            var ruleContext = new RuleContext(options.For(context.Operation.Syntax.SyntaxTree), context.ReportDiagnostic, isTestProject);
             foreach (var occurrence in found)
             {
                 observer?.Invoke(occurrence);

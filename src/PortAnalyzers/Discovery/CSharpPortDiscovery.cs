@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using PortAnalyzers.Model;
@@ -15,6 +16,10 @@ internal sealed class CSharpPortDiscovery
 {
     // Name-based sinks (SPEC §3.1 "unknown"), and the catch-all for URL literals.
     private static readonly SinkSpec NamedPort = new(string.Empty, string.Empty, string.Empty, PortRole.Unknown, PortTransport.Unknown, SinkValueKind.Port, display: "a value named for a port");
+    private static readonly SinkSpec NamedContainerPort = new(string.Empty, string.Empty, string.Empty, PortRole.Container, PortTransport.Unknown, SinkValueKind.Port, display: "a container port");
+
+    // Aspire's WithHostPort(port) on each integration (Redis, Postgres, ...): the port published on the host.
+    private static readonly SinkSpec NamedHostPort = new(string.Empty, string.Empty, string.Empty, PortRole.Listen, PortTransport.Tcp, SinkValueKind.Port, display: "a published host port");
     private static readonly SinkSpec NamedConnectionString = new(string.Empty, string.Empty, string.Empty, PortRole.Connect, PortTransport.Tcp, SinkValueKind.ConnectionString, display: "a connection string");
     private static readonly SinkSpec UrlLiteral = new(string.Empty, string.Empty, string.Empty, PortRole.Unknown, PortTransport.Unknown, SinkValueKind.Url, display: "a URL");
 
@@ -110,7 +115,11 @@ internal sealed class CSharpPortDiscovery
             {
                 foreach (var element in initializer.ElementValues)
                 {
-                    Emit(element, spec, argument, parameter, ref found);
+                    // WithOrigins("http://localhost:62653", ...): only elements that are whole URLs, as for one string.
+                    if (!ReferenceEquals(spec, UrlLiteral) || IsUrlValue(element))
+                    {
+                        Emit(element, spec, argument, parameter, ref found);
+                    }
                 }
             }
         }
@@ -175,7 +184,7 @@ internal sealed class CSharpPortDiscovery
         }
 
         var unwrapped = PortValueResolver.Unwrap(value);
-        if (!unwrapped.ConstantValue.HasValue && unwrapped is not (IInvocationOperation or ICoalesceOperation or IConditionalOperation or IBinaryOperation))
+        if (!unwrapped.ConstantValue.HasValue && unwrapped is not (IInvocationOperation or ICoalesceOperation or IConditionalOperation or IBinaryOperation or IInterpolatedStringOperation))
         {
             return null;
         }
@@ -187,7 +196,12 @@ internal sealed class CSharpPortDiscovery
 
         // A settable property of an options type is bound from configuration: its initializer is the default.
         bool hardcoded = resolved.IsHardcoded && !IsOptionsDefault(symbol);
-        var role = PortRole.Unknown;
+        if (IsNoPortSentinel(resolved))
+        {
+            return null;
+        }
+
+        var role = isNumber && PortWord.IsContainerSide(symbol.Name) ? PortRole.Container : PortRole.Unknown;
         var description = Describe(symbol);
         if (!isUrl)
         {
@@ -206,10 +220,148 @@ internal sealed class CSharpPortDiscovery
         var found = new List<PortOccurrence>(ports.Count);
         foreach (var port in ports)
         {
-            found.Add(new PortOccurrence(port.Value, SourceLocations.ForText(resolved.Site, port), role, PortTransport.Unknown, port.Scheme, description, null, hardcoded));
+            if (resolved.TryLocate(port, out var location, out _))
+            {
+                found.Add(new PortOccurrence(port.Value, location, role, PortTransport.Unknown, port.Scheme, description, null, hardcoded));
+            }
+        }
+
+        return found.Count == 0 ? null : found;
+    }
+
+    /// <summary>
+    /// -1 in a value merely named for a port (int port = -1, Port = -1) is the conventional "no port" (Uri.Port returns
+    /// it): not out of range. An API that binds or dials it (TcpListener(..., -1)) still gets PORT004.
+    /// </summary>
+    private static bool IsNoPortSentinel(in ResolvedValue resolved) => !resolved.IsText && resolved.Number == -1;
+
+    private static SinkSpec NamedSpec(string name, string? method)
+        => PortWord.IsContainerSide(name) ? NamedContainerPort
+        : method == "WithHostPort" ? NamedHostPort
+        : NamedPort;
+
+    /// <summary>
+    /// A call or creation that does not bind (half-typed code, a package that did not restore, a generator not yet
+    /// run): its constant arguments are ports when the argument is named for a port (port:, targetPort:), or when the
+    /// method's name says port (WithHostPort(8421)). A name the catalogue knows (WithHttpEndpoint(port:)) keeps its role.
+    /// </summary>
+    public List<PortOccurrence>? AnalyzeUnboundCall(IInvalidOperation invalid)
+    {
+        ArgumentListSyntax? arguments;
+        string? method;
+        string? receiver = null;
+        switch (invalid.Syntax)
+        {
+            case InvocationExpressionSyntax invocation:
+                arguments = invocation.ArgumentList;
+                receiver = invocation.Expression is MemberAccessExpressionSyntax { Expression: var target } ? SimpleName(target as TypeSyntax) : null;
+                method = invocation.Expression switch
+                {
+                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                    SimpleNameSyntax name => name.Identifier.ValueText,
+                    MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                    _ => null,
+                };
+                break;
+            case BaseObjectCreationExpressionSyntax creation:
+                arguments = creation.ArgumentList;
+                method = creation is ObjectCreationExpressionSyntax { Type: var type } ? SimpleName(type) : null;
+                break;
+            default:
+                return null;
+        }
+
+        if (arguments is null || arguments.Arguments.Count == 0 || method is null)
+        {
+            return null;
+        }
+
+        bool methodSaysPort = IsNamedPort(method);
+        List<PortOccurrence>? found = null;
+        foreach (var argument in arguments.Arguments)
+        {
+            var name = argument.NameColon?.Name.Identifier.ValueText;
+            if (argument.Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression }
+                or InterpolatedStringExpressionSyntax or BinaryExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax)
+            {
+                // UseUrls("http://localhost:5000") on a builder whose type did not bind, a CORS origin, a Redis string
+                // given to ConnectionMultiplexer.Connect: the text decides, with the catalogue's role where it knows the call.
+                AddUnboundText(invalid, argument, receiver, method, ref found);
+            }
+
+            if (name is null ? !methodSaysPort : !IsNamedPort(name))
+            {
+                continue;
+            }
+
+            var value = ChildFor(invalid, argument.Expression);
+            if (value is null || !PortValueResolver.TryResolve(value, out var resolved) || resolved.IsText || IsNoPortSentinel(resolved))
+            {
+                continue;
+            }
+
+            var spec = (name is null ? null : UnboundSinks.Find(method, name)) ?? NamedSpec(name ?? method, method);
+            var display = ReferenceEquals(spec, NamedPort) || ReferenceEquals(spec, NamedContainerPort) || ReferenceEquals(spec, NamedHostPort)
+                ? (name is null ? method + "(...)" : "argument '" + name + "' of " + method + "(...)")
+                : spec.Display;
+            (found ??= new List<PortOccurrence>(1)).Add(new PortOccurrence(
+                resolved.Number, resolved.Site.GetLocation(), spec.Role, spec.Transport, spec.Scheme, display,
+                resolved.Declaration?.GetLocation(), resolved.IsHardcoded));
         }
 
         return found;
+    }
+
+    private void AddUnboundText(IInvalidOperation invalid, ArgumentSyntax argument, string? receiver, string method, ref List<PortOccurrence>? found)
+    {
+        var value = ChildFor(invalid, argument.Expression);
+        if (value is null || !PortValueResolver.TryResolve(value, out var resolved) || !resolved.IsText)
+        {
+            return;
+        }
+
+        var spec = UnboundSinks.FindText(receiver, method) ?? (IsWholeUrl(resolved.Text!) ? UrlLiteral : null);
+        var ports = spec is null ? null : PortTextParser.Parse(resolved.Text!, spec.Kind);
+        if (ports is null)
+        {
+            return;
+        }
+
+        foreach (var port in ports)
+        {
+            if (resolved.TryLocate(port, out var location, out var declaration))
+            {
+                (found ??= new List<PortOccurrence>(1)).Add(new PortOccurrence(
+                    port.Value, location, spec!.Role, spec.Transport, port.Scheme ?? spec.Scheme, spec.Display, declaration, resolved.IsHardcoded,
+                    bindAddress: spec.Role == PortRole.Listen ? port.Host : null));
+            }
+        }
+    }
+
+    private static string? SimpleName(TypeSyntax? type) => type switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>The child operation of an invalid operation that stands for one argument's expression.</summary>
+    private static IOperation? ChildFor(IOperation parent, ExpressionSyntax expression)
+    {
+        foreach (var child in parent.ChildOperations)
+        {
+            if (child.Syntax == expression)
+            {
+                return child;
+            }
+
+            if (child is IArgumentOperation argument && argument.Value.Syntax == expression)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsOptionsDefault(ISymbol symbol)
@@ -243,14 +395,16 @@ internal sealed class CSharpPortDiscovery
 
         var fallback = type switch
         {
-            ValueType.Number when IsNamedPort(parameter.Name) => NamedPort,
+            ValueType.Number when IsNamedPort(parameter.Name) => NamedSpec(parameter.Name, parameter.ContainingSymbol?.Name),
             ValueType.Text when string.Equals(parameter.Name, "connectionString", System.StringComparison.OrdinalIgnoreCase) => NamedConnectionString,
             ValueType.Text when IsUrlValue(argument.Value) => UrlLiteral,
+            ValueType.TextArray when HasUrlElement(argument) => UrlLiteral,
             _ => null,
         };
 
-        // Checked last: almost no argument gets this far.
-        return fallback is not null && parameter.ContainingSymbol is IMethodSymbol method && IsComparison(method) ? null : fallback;
+        // Checked last: almost no argument gets this far. The pieces of string.Format/Concat are judged as the string
+        // they build, where it goes.
+        return fallback is not null && parameter.ContainingSymbol is IMethodSymbol method && (IsComparison(method) || StringTemplate.IsFormatOrConcat(method)) ? null : fallback;
     }
 
     private SinkSpec? SpecForMember(ISymbol member, IOperation? value = null)
@@ -274,10 +428,28 @@ internal sealed class CSharpPortDiscovery
 
         return Classify(type) switch
         {
-            ValueType.Number when IsNamedPort(member.Name) => NamedPort,
+            ValueType.Number when IsNamedPort(member.Name) => NamedSpec(member.Name, null),
             ValueType.Text when value is not null && IsUrlValue(value) => UrlLiteral,
             _ => null,
         };
+    }
+
+    private static bool HasUrlElement(IArgumentOperation argument)
+    {
+        if (argument.ArgumentKind != ArgumentKind.ParamArray || argument.Value is not IArrayCreationOperation { Initializer: { } initializer })
+        {
+            return false;
+        }
+
+        foreach (var element in initializer.ElementValues)
+        {
+            if (IsUrlValue(element))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsUrlValue(IOperation value)
@@ -309,13 +481,18 @@ internal sealed class CSharpPortDiscovery
                 return; // Assert.Equal(new IPEndPoint(..., 7000), actual), test-case arrays: data, not an endpoint
             }
         }
-        else if (ReferenceEquals(spec, NamedPort))
+        else if (ReferenceEquals(spec, NamedPort) || ReferenceEquals(spec, NamedContainerPort) || ReferenceEquals(spec, NamedHostPort))
         {
+            if (IsNoPortSentinel(resolved))
+            {
+                return;
+            }
+
             display = Describe(target);
 
             // new ChatServer(IPAddress.Any, 1111): nobody connects to a wildcard address, so a port passed beside
             // one is bound, even when the server type is the project's own.
-            if (BindAddressOf(argument, spec) is BindAddresses.AnyV4 or BindAddresses.AnyV6)
+            if (spec.Role == PortRole.Unknown && BindAddressOf(argument, spec) is BindAddresses.AnyV4 or BindAddresses.AnyV6)
             {
                 role = PortRole.Listen;
             }
@@ -331,8 +508,11 @@ internal sealed class CSharpPortDiscovery
 
             foreach (var port in ports)
             {
-                var location = resolved.Declaration is null ? SourceLocations.ForText(resolved.Site, port) : resolved.Site.GetLocation();
-                var declaration = resolved.Declaration is null ? null : SourceLocations.ForText(resolved.Declaration, port);
+                if (!resolved.TryLocate(port, out var location, out var declaration))
+                {
+                    continue;
+                }
+
                 (found ??= new List<PortOccurrence>(1)).Add(new PortOccurrence(
                     port.Value, location, role, transport, port.Scheme ?? scheme, display, declaration, resolved.IsHardcoded, bindAddress: role == PortRole.Listen ? port.Host : null));
             }
@@ -563,7 +743,7 @@ internal sealed class CSharpPortDiscovery
     private static IOperation? SkipUp(IOperation operation)
     {
         var parent = operation.Parent;
-        while (parent is IConversionOperation or IParenthesizedOperation or ICoalesceOperation or IConditionalOperation
+        while (parent is IConversionOperation or IParenthesizedOperation or ICoalesceOperation or IConditionalOperation or IInterpolationOperation or IInterpolatedStringOperation
             || parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String }
             || (parent is IArgumentOperation { Parameter.Name: "defaultValue", Parent: IInvocationOperation { TargetMethod.Name: "GetValue" or PortValueResolver.EnvironmentReadName } }))
         {
@@ -602,7 +782,7 @@ internal sealed class CSharpPortDiscovery
     {
         IParameterSymbol parameter => "parameter '" + parameter.Name + "' of " + (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
             ? "new " + constructor.ContainingType.Name + "(...)"
-            : parameter.ContainingSymbol.Name),
+            : parameter.ContainingSymbol?.Name ?? "a function pointer"),
         IFieldSymbol field => "field '" + field.Name + "'",
         IPropertySymbol property => "property '" + property.Name + "'",
         ILocalSymbol local => "local '" + local.Name + "'",

@@ -8,8 +8,9 @@ namespace PortAnalyzers.Discovery;
 /// <summary>A constant that reaches a sink: its value, where it was written, and whether it is configurable.</summary>
 internal readonly struct ResolvedValue
 {
-    public ResolvedValue(long number, string? text, SyntaxNode site, SyntaxNode? declaration, bool isHardcoded)
+    public ResolvedValue(long number, string? text, SyntaxNode site, SyntaxNode? declaration, bool isHardcoded, StringTemplate? template = null)
     {
+        Template = template;
         Number = number;
         Text = text;
         Site = site;
@@ -32,6 +33,37 @@ internal readonly struct ResolvedValue
     public bool IsHardcoded { get; }
 
     public bool IsText => Text is not null;
+
+    /// <summary>For a string built from pieces: the template that maps each port back to its digits.</summary>
+    public StringTemplate? Template { get; }
+
+    /// <summary>
+    /// Where a port found in <see cref="Text"/> is reported, and its declaration when written elsewhere; false when its
+    /// digits are not all constant (a port next to an interpolated value).
+    /// </summary>
+    public bool TryLocate(PortText port, out Location location, out Location? declaration)
+    {
+        if (Template is not null)
+        {
+            if (!Template.TryMap(port, out location, out declaration))
+            {
+                return false;
+            }
+
+            if (Declaration is not null)
+            {
+                // The template was the initializer of a local or field: report the use, point at the digits.
+                declaration = location;
+                location = Site.GetLocation();
+            }
+
+            return true;
+        }
+
+        location = Declaration is null ? SourceLocations.ForText(Site, port) : Site.GetLocation();
+        declaration = Declaration is null ? null : SourceLocations.ForText(Declaration, port);
+        return true;
+    }
 }
 
 /// <summary>
@@ -89,12 +121,17 @@ internal static class PortValueResolver
             site = operation.Syntax;
         }
 
-        // "http://localhost:5000/" + path: the constant start of a concatenation holds the authority.
-        while (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation
-            && !concatenation.ConstantValue.HasValue)
+        // $"http://{host}:8420/", "http://" + host + ":8420", string.Format(...): the constant parts hold the port.
+        if (StringTemplate.IsCandidate(operation))
         {
-            operation = Unwrap(concatenation.LeftOperand);
-            site = operation.Syntax;
+            var template = StringTemplate.TryBuild(operation);
+            if (template is null)
+            {
+                return false;
+            }
+
+            resolved = new ResolvedValue(0, template.Text, site, null, hardcoded && !template.HasConfigurableParts, template);
+            return true;
         }
 
         var constant = operation.ConstantValue;
@@ -135,9 +172,24 @@ internal static class PortValueResolver
             hardcoded = false;
         }
 
-        if (initializer is null || !TryLiteralValue(initializer, out var literal))
+        if (initializer is null)
         {
             return false;
+        }
+
+        object? literal = null;
+        StringTemplate? composed = null;
+        if (!TryLiteralValue(initializer, out literal))
+        {
+            // var url = $"http://{host}:8420/"; -- a template written once, in the same file (the model can bind it).
+            if (initializer is not (InterpolatedStringExpressionSyntax or BinaryExpressionSyntax or InvocationExpressionSyntax)
+                || operation.SemanticModel is not { } model
+                || model.SyntaxTree != initializer.SyntaxTree
+                || model.GetOperation(initializer) is not { } initializerOperation
+                || (composed = StringTemplate.TryBuild(Unwrap(initializerOperation))) is null)
+            {
+                return false;
+            }
         }
 
         // int port = 1111; if (args.Length > 0) port = int.Parse(args[0]); -- the literal is only a default.
@@ -152,6 +204,12 @@ internal static class PortValueResolver
                     hardcoded = false;
                     break;
             }
+        }
+
+        if (composed is not null)
+        {
+            resolved = new ResolvedValue(0, composed.Text, site, initializer, hardcoded && !composed.HasConfigurableParts, composed);
+            return true;
         }
 
         return TryCreate(literal, site, initializer, hardcoded, out resolved);

@@ -17,6 +17,15 @@ internal static class PortWord
     private static readonly string[] OtherEndWords = { "remote", "source", "client", "peer" };
 
     /// <summary>
+    /// The port a container listens on inside its own network (ContainerPort, TargetPort, targetPort): the host never
+    /// binds it, so it has the container role.
+    /// </summary>
+    public static bool IsContainerSide(string identifier)
+        => HasAnyWord(identifier, ContainerWords);
+
+    private static readonly string[] ContainerWords = { "container", "target" };
+
+    /// <summary>
     /// Whether <paramref name="word"/> stands in the identifier as a word of its own, in any case: at the start or
     /// after a non-letter or as a capitalised word, and not followed by a lowercase letter (maxPort, MAX_PORT,
     /// PortUpperBound have "max"/"upper"; climax and Minute do not have "max"/"min").
@@ -53,6 +62,11 @@ internal static class PortWord
         return false;
     }
 
+    /// <summary>
+    /// The identifier names a port: the word "port"/"ports" is its head noun, followed by nothing or only by words that
+    /// name the number itself (PortNumber, portNo, PortValue), and not counted (numPorts, NumberOfPorts, portCount,
+    /// completionPortThreads are counts and threads, not ports).
+    /// </summary>
     public static bool Matches(string? identifier)
     {
         if (identifier is null)
@@ -60,6 +74,9 @@ internal static class PortWord
             return false;
         }
 
+        bool found = false;
+        int previousStart = -1;
+        int previousLength = 0;
         int n = identifier.Length;
         for (int start = 0; start < n;)
         {
@@ -71,16 +88,44 @@ internal static class PortWord
 
             int end = WordEnd(identifier, start);
             int length = end - start;
-            if ((length == 4 || (length == 5 && (identifier[start + 4] | 0x20) == 's'))
-                && (identifier[start] | 0x20) == 'p'
-                && (identifier[start + 1] | 0x20) == 'o'
-                && (identifier[start + 2] | 0x20) == 'r'
-                && (identifier[start + 3] | 0x20) == 't')
+            if (IsPortWord(identifier, start, length))
+            {
+                found = previousStart < 0 || !IsAny(identifier, previousStart, previousLength, CountWords);
+            }
+            else if (found && !IsAny(identifier, start, length, NumberWords))
+            {
+                found = false;
+            }
+
+            previousStart = start;
+            previousLength = length;
+            start = end;
+        }
+
+        return found;
+    }
+
+    // Words after "port" that still name the port's own number.
+    private static readonly string[] NumberWords = { "number", "num", "no", "nr", "value" };
+
+    // Words right before "ports" that make it a count of ports.
+    private static readonly string[] CountWords = { "num", "number", "count", "total", "of", "n" };
+
+    private static bool IsPortWord(string s, int start, int length)
+        => (length == 4 || (length == 5 && (s[start + 4] | 0x20) == 's'))
+            && (s[start] | 0x20) == 'p'
+            && (s[start + 1] | 0x20) == 'o'
+            && (s[start + 2] | 0x20) == 'r'
+            && (s[start + 3] | 0x20) == 't';
+
+    private static bool IsAny(string s, int start, int length, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (word.Length == length && string.Compare(s, start, word, 0, length, System.StringComparison.OrdinalIgnoreCase) == 0)
             {
                 return true;
             }
-
-            start = end;
         }
 
         return false;

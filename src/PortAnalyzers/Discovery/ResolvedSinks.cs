@@ -133,8 +133,9 @@ internal sealed class ResolvedSinks
             return null;
         }
 
+        // A function pointer's signature (delegate* unmanaged<...>) has no containing type.
         var declaring = method.ReducedFrom ?? method;
-        if (!typeNames.Contains(declaring.ContainingType.Name))
+        if (declaring.ContainingType is null || !typeNames.Contains(declaring.ContainingType.Name))
         {
             return null;
         }
@@ -146,7 +147,7 @@ internal sealed class ResolvedSinks
 
     /// <summary>The sink a property or field is (SmtpClient.Port, HttpClient.BaseAddress), or null.</summary>
     public SinkSpec? FindMember(ISymbol member)
-        => typeNames.Contains(member.ContainingType.Name) && members.TryGetValue(member.OriginalDefinition, out var spec) ? spec : null;
+        => member.ContainingType is not null && typeNames.Contains(member.ContainingType.Name) && members.TryGetValue(member.OriginalDefinition, out var spec) ? spec : null;
 
     /// <summary>For collection.Add(x) where collection is e.g. WebApplication.Urls: the sink, or null.</summary>
     public SinkSpec? FindCollection(IPropertySymbol property)

@@ -77,14 +77,14 @@ internal static class SinkCatalog
         new("Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions", "ListenLocalhost", "port", Listen, Tcp, Port, scheme: "http"),
 
         // .NET Aspire app model: port is the host-side port the proxy binds (listen). targetPort is the port the
-        // resource listens on inside its own network namespace (a container image fixes it, e.g. nginx on 80):
-        // unknown role, so no PORT002/005/006 for a collision that cannot happen on the host.
+        // resource listens on inside its own network namespace: container role, so no PORT002/006/007 for a collision
+        // that cannot happen on the host, but PORT005, since a non-root container cannot bind it below 1024.
         new("Aspire.Hosting.ResourceBuilderExtensions", "WithHttpEndpoint", "port", Listen, Tcp, Port, scheme: "http", display: "IResourceBuilder.WithHttpEndpoint"),
-        new("Aspire.Hosting.ResourceBuilderExtensions", "WithHttpEndpoint", "targetPort", UnknownRole, Tcp, Port, scheme: "http", display: "IResourceBuilder.WithHttpEndpoint"),
+        new("Aspire.Hosting.ResourceBuilderExtensions", "WithHttpEndpoint", "targetPort", Container, Tcp, Port, scheme: "http", display: "IResourceBuilder.WithHttpEndpoint"),
         new("Aspire.Hosting.ResourceBuilderExtensions", "WithHttpsEndpoint", "port", Listen, Tcp, Port, scheme: "https", display: "IResourceBuilder.WithHttpsEndpoint"),
-        new("Aspire.Hosting.ResourceBuilderExtensions", "WithHttpsEndpoint", "targetPort", UnknownRole, Tcp, Port, scheme: "https", display: "IResourceBuilder.WithHttpsEndpoint"),
+        new("Aspire.Hosting.ResourceBuilderExtensions", "WithHttpsEndpoint", "targetPort", Container, Tcp, Port, scheme: "https", display: "IResourceBuilder.WithHttpsEndpoint"),
         new("Aspire.Hosting.ResourceBuilderExtensions", "WithEndpoint", "port", Listen, Tcp, Port, display: "IResourceBuilder.WithEndpoint"),
-        new("Aspire.Hosting.ResourceBuilderExtensions", "WithEndpoint", "targetPort", UnknownRole, Tcp, Port, display: "IResourceBuilder.WithEndpoint"),
+        new("Aspire.Hosting.ResourceBuilderExtensions", "WithEndpoint", "targetPort", Container, Tcp, Port, display: "IResourceBuilder.WithEndpoint"),
 
         // Orleans silos
         new("Orleans.Hosting.EndpointOptionsExtensions", "ConfigureEndpoints", "siloPort", Listen, Tcp, Port, display: "ISiloBuilder.ConfigureEndpoints"),

@@ -6,6 +6,12 @@ internal enum PortRole : byte
     Unknown = 0,
     Listen = 1,
     Connect = 2,
+
+    /// <summary>
+    /// The port a container listens on inside its own network namespace (ContainerPort, Aspire targetPort): the
+    /// host never sees it, so it cannot collide with host software, but a non-root container cannot bind it below 1024.
+    /// </summary>
+    Container = 3,
 }
 
 /// <summary>IP transport of an endpoint. HTTP(S) runs over TCP; the scheme is kept separately.</summary>
@@ -22,6 +28,7 @@ internal static class PortRoleExtensions
     {
         PortRole.Listen => "listen",
         PortRole.Connect => "connect",
+        PortRole.Container => "container",
         _ => "unknown",
     };
 

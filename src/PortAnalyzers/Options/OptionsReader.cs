@@ -17,10 +17,11 @@ internal sealed class OptionsReader
     public const string EphemeralRangeKey = "port_analyzers.ephemeral_range";
     public const string AllowedPortsKey = "port_analyzers.allowed_ports";
     public const string KnownUsesKey = "port_analyzers.known_uses";
+    public const string HardcodedInTestsKey = "port_analyzers.hardcoded_in_tests";
     public const string EphemeralRangeProperty = "build_property.PortAnalyzersEphemeralRange";
 
     private readonly AnalyzerConfigOptionsProvider provider;
-    private readonly ConcurrentDictionary<(string?, string?, string?), PortAnalyzerOptions> cache = new();
+    private readonly ConcurrentDictionary<(string?, string?, string?, string?), PortAnalyzerOptions> cache = new();
     private readonly ConcurrentDictionary<(string Key, string Value), OptionError> errors = new();
 
     public OptionsReader(AnalyzerConfigOptionsProvider provider)
@@ -40,12 +41,13 @@ internal sealed class OptionsReader
         var ephemeral = Get(fileOptions, EphemeralRangeKey) ?? Get(fileOptions, EphemeralRangeProperty);
         var allowed = Get(fileOptions, AllowedPortsKey);
         var known = Get(fileOptions, KnownUsesKey);
-        if (ephemeral is null && allowed is null && known is null)
+        var hardcodedInTests = Get(fileOptions, HardcodedInTestsKey);
+        if (ephemeral is null && allowed is null && known is null && hardcodedInTests is null)
         {
             return PortAnalyzerOptions.Default;
         }
 
-        var options = cache.GetOrAdd((ephemeral, allowed, known), key => Parse(key.Item1, key.Item2, key.Item3));
+        var options = cache.GetOrAdd((ephemeral, allowed, known, hardcodedInTests), key => Parse(key.Item1, key.Item2, key.Item3, key.Item4));
         foreach (var error in options.Errors)
         {
             errors.TryAdd((error.Key, error.Value), error);
@@ -65,7 +67,7 @@ internal sealed class OptionsReader
         return string.IsNullOrWhiteSpace(value) ? null : value;
     }
 
-    internal static PortAnalyzerOptions Parse(string? ephemeralText, string? allowedText, string? knownText)
+    internal static PortAnalyzerOptions Parse(string? ephemeralText, string? allowedText, string? knownText, string? hardcodedInTestsText = null)
     {
         var errors = new List<OptionError>();
 
@@ -111,6 +113,13 @@ internal sealed class OptionsReader
             }
         }
 
-        return new PortAnalyzerOptions(ephemeral, allowed, known, errors.Count == 0 ? Array.Empty<OptionError>() : errors.ToArray());
+        bool hardcodedInTests = false;
+        if (hardcodedInTestsText is not null && !bool.TryParse(hardcodedInTestsText.Trim(), out hardcodedInTests))
+        {
+            errors.Add(new OptionError(HardcodedInTestsKey, hardcodedInTestsText, "expected true or false", "false"));
+            hardcodedInTests = false;
+        }
+
+        return new PortAnalyzerOptions(ephemeral, allowed, known, errors.Count == 0 ? Array.Empty<OptionError>() : errors.ToArray(), hardcodedInTests);
     }
 }

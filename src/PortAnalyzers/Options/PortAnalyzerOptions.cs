@@ -35,8 +35,9 @@ internal sealed class PortAnalyzerOptions
 {
     public static readonly PortAnalyzerOptions Default = new(EphemeralRange.Default, PortRangeSet.Empty, KnownUsesSource.Curated, System.Array.Empty<OptionError>());
 
-    public PortAnalyzerOptions(EphemeralRange ephemeralRange, PortRangeSet allowedPorts, KnownUsesSource knownUses, IReadOnlyList<OptionError> errors)
+    public PortAnalyzerOptions(EphemeralRange ephemeralRange, PortRangeSet allowedPorts, KnownUsesSource knownUses, IReadOnlyList<OptionError> errors, bool hardcodedInTests = false)
     {
+        HardcodedInTests = hardcodedInTests;
         EphemeralRange = ephemeralRange;
         AllowedPorts = allowedPorts;
         KnownUses = knownUses;
@@ -51,6 +52,9 @@ internal sealed class PortAnalyzerOptions
     public KnownUsesSource KnownUses { get; }
 
     public IReadOnlyList<OptionError> Errors { get; }
+
+    /// <summary>port_analyzers.hardcoded_in_tests: PORT003 in test projects, where a port is usually test data (off by default).</summary>
+    public bool HardcodedInTests { get; }
 
     public bool IsAllowed(long port) => AllowedPorts.Contains(port);
 }

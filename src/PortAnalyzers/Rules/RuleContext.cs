@@ -9,11 +9,15 @@ namespace PortAnalyzers.Rules;
 /// <summary>What a rule needs besides the occurrence: the options in force and where to report.</summary>
 internal readonly struct RuleContext
 {
-    public RuleContext(PortAnalyzerOptions options, Action<Diagnostic> report)
+    public RuleContext(PortAnalyzerOptions options, Action<Diagnostic> report, bool isTestProject = false)
     {
         Options = options;
         Report = report;
+        IsTestProject = isTestProject;
     }
+
+    /// <summary>The compilation is a test project (references xunit, NUnit, MSTest or TUnit, or sets IsTestProject).</summary>
+    public bool IsTestProject { get; }
 
     public PortAnalyzerOptions Options { get; }
 
@@ -67,5 +71,6 @@ internal static class PortRules
         HardcodedPortRule.Evaluate(occurrence, context);
         PrivilegedPortRule.Evaluate(occurrence, context);
         BrowserUnsafePortRule.Evaluate(occurrence, context);
+        TestFixedPortRule.Evaluate(occurrence, context);
     }
 }

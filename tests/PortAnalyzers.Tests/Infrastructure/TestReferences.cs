@@ -20,8 +20,8 @@ internal static class TestReferences
 
     // The client/host libraries whose APIs are matched by fully qualified name, from their real packages. One set
     // each: their dependency graphs do not resolve together against the ASP.NET Core 8 pack. Orleans' does not
-    // resolve from the source served here at all (System.IO.Pipelines, Connections.Abstractions versions), so Orleans,
-    // like Aspire (not served), is tested with FaithfulDeclarations.
+    // resolve from the source served here at all (System.IO.Pipelines, Connections.Abstractions versions), so Orleans
+    // is tested with FaithfulDeclarations.
     public static readonly ReferenceAssemblies Grpc = AspNetCore80.AddPackages(ImmutableArray.Create(
         new PackageIdentity("Grpc.Net.Client", "2.85.0"),
         new PackageIdentity("Grpc.Core.Api", "2.85.0")));
@@ -34,5 +34,29 @@ internal static class TestReferences
         new PackageIdentity("Yarp.ReverseProxy", "2.3.0"),
         new PackageIdentity("System.IO.Hashing", "10.0.3")));
 
-    public static readonly ReferenceAssemblies[] Libraries = { AspNetCore80, Grpc, Redis, Yarp };
+    // .NET Aspire's app model. Its graph resolves only with these two versions named (the ones it asks for are not served).
+    public static readonly ReferenceAssemblies Aspire = AspNetCore80.AddPackages(ImmutableArray.Create(
+        new PackageIdentity("Aspire.Hosting", "13.6.5"),
+        new PackageIdentity("Polly.Core", "8.8.0"),
+        new PackageIdentity("Nerdbank.MessagePack", "1.3.88")));
+
+    // A test project's references: xunit's attributes and assertions (the analyzers detect test projects by them).
+    public static readonly ReferenceAssemblies Xunit = AspNetCore80.AddPackages(ImmutableArray.Create(
+        new PackageIdentity("xunit.extensibility.core", "2.9.3"),
+        new PackageIdentity("xunit.assert", "2.9.3")));
+
+    public static readonly ReferenceAssemblies[] Libraries = { AspNetCore80, Grpc, Redis, Yarp, Aspire };
+
+    private static readonly ReferenceAssemblies[] All = { AspNetCore80, Grpc, Redis, Yarp, Aspire, Xunit };
+
+    // Every set shares the ASP.NET Core pack. Resolved one after the other before any test uses them: tests that
+    // run in parallel on an empty package folder otherwise download and extract the same package at once, and a
+    // test that reads a half-extracted pack fails with CS0234 (seen on a fresh machine, not reproducible after).
+    static TestReferences()
+    {
+        foreach (var references in All)
+        {
+            references.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, CancellationToken.None).GetAwaiter().GetResult();
+        }
+    }
 }

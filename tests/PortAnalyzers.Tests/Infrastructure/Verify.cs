@@ -14,7 +14,7 @@ internal static class Verify
     public static readonly string[] AllIds =
     {
         DiagnosticIds.EphemeralPort, DiagnosticIds.KnownUsePort, DiagnosticIds.HardcodedPort, DiagnosticIds.OutOfRangePort,
-        DiagnosticIds.PrivilegedPort, DiagnosticIds.DuplicateBinding, DiagnosticIds.BrowserUnsafePort, DiagnosticIds.InvalidOption,
+        DiagnosticIds.PrivilegedPort, DiagnosticIds.DuplicateBinding, DiagnosticIds.BrowserUnsafePort, DiagnosticIds.TestFixedPort, DiagnosticIds.InvalidOption,
     };
 
     /// <summary>Verifies the markup's diagnostics for the given rule ids only (all rules when none are given).</summary>
@@ -62,6 +62,18 @@ internal static class Verify
 
         return test;
     }
+
+    /// <summary>Code that does not compile (unbound calls, missing packages): compiler errors are not compared.</summary>
+    public static Task IgnoringCompilerErrorsAsync(string source, params string[] onlyIds)
+    {
+        var test = Create(source, null, onlyIds);
+        test.CompilerDiagnostics = CompilerDiagnostics.None;
+        return test.RunAsync();
+    }
+
+    /// <summary>As in a test project: MSBuild's IsTestProject=true made visible to the analyzers, plus any other options.</summary>
+    public static Task InTestProjectAsync(string source, string? editorConfig, params string[] onlyIds)
+        => AnalyzerAsync(source, "build_property.IsTestProject = true\n" + editorConfig, onlyIds);
 
     public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, DiagnosticSeverity.Warning);
 }

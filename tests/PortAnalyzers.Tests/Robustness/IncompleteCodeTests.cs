@@ -37,6 +37,9 @@ public class IncompleteCodeTests
         "class C { void M() { var x = $\"http://localhost:{60251}\"; new System.Uri(x); } }",
         "class C { string Url = @\"http://localhost:60251\"; void M() => new System.Uri(Url); }",
         "class C { void M() => new System.Uri(\"\"\"http://localhost:60251/\"\"\"); }",
+        "unsafe class C { void M(delegate* unmanaged<int, void> listen, delegate*<int, int> port) { listen(60251); port(60251); } }",
+        "class C { void M(object b) { b.WithHttpEndpoint(port: 60251).WithHostPort(5000).Missing(targetPort: ); } }",
+        "class C { void M(System.Net.HttpListener l, string h) { l.Prefixes.Add($\"http://{h}:60251{{/\"); l.Prefixes.Add(string.Format(\"http://{0}:{1\", h)); } }",
     };
 
     [Theory]

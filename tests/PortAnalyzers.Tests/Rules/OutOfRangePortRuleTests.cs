@@ -24,4 +24,23 @@ public class OutOfRangePortRuleTests
     [InlineData("1")]
     public Task Boundary_values_are_valid(string value)
         => Verify.AnalyzerAsync(Usings + $"class C {{ object M() => new TcpClient(\"db\", {value}); }}", DiagnosticIds.OutOfRangePort);
+
+    [Fact]
+    public Task Minus_one_in_a_value_named_for_a_port_is_the_no_port_sentinel()
+        => Verify.IgnoringCompilerErrorsAsync(Usings + """
+            class Options { public int Port { get; set; } = -1; public int AdminPort = -1; }
+            class C
+            {
+                void Use(int port = -1) { }
+                void M(Options o, object unbound)
+                {
+                    int port = -1;
+                    o.Port = -1;
+                    Use(port: -1);
+                    unbound.Configure(port: -1);
+                    Use({|PORT004:-2|});
+                    new TcpListener(IPAddress.Any, {|PORT004:-1|});
+                }
+            }
+            """, DiagnosticIds.OutOfRangePort);
 }

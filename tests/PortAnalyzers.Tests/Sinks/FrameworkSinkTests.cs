@@ -2,7 +2,7 @@ using PortAnalyzers.Tests.Infrastructure;
 
 namespace PortAnalyzers.Tests.Sinks;
 
-/// <summary>gRPC and Redis from their real packages; .NET Aspire and Orleans through faithful declarations.</summary>
+/// <summary>gRPC, Redis, YARP and .NET Aspire from their real packages; Orleans through faithful declarations.</summary>
 public class FrameworkSinkTests
 {
     private static readonly string[] RoleRules = { "PORT001", "PORT002", "PORT005", "PORT007" };
@@ -31,24 +31,24 @@ public class FrameworkSinkTests
             """, "PORT001", "PORT002", "PORT003", "PORT004");
 
     [Fact]
-    public Task Aspire_endpoints_are_listeners()
+    public Task Aspire_endpoints_are_listeners_and_target_ports_are_container_ports()
     {
         var test = Verify.Create("""
             using Aspire.Hosting;
             using Aspire.Hosting.ApplicationModel;
-            class C
+            class AppHost
             {
-                void M(IResourceBuilder<IResourceWithEndpoints> api)
+                void M(IDistributedApplicationBuilder builder, IResourceBuilder<IResourceWithEndpoints> api)
                 {
-                    api.WithHttpEndpoint(port: {|PORT002:5432|}, targetPort: {|PORT001:60500|});
+                    builder.AddContainer("admin", "dpage/pgadmin4").WithHttpEndpoint(port: {|PORT002:5432|}, targetPort: {|PORT001:60500|});
                     api.WithHttpsEndpoint({|PORT007:6000|});
-                    api.WithEndpoint(port: {|PORT005:81|}, targetPort: 80, scheme: "tcp"); // the container's own 80 is fine
+                    api.WithEndpoint(port: {|PORT005:81|}, targetPort: {|PORT005:80|}, scheme: "tcp"); // a non-root container cannot bind 80
                     api.WithHttpEndpoint(targetPort: 6379); // inside the container: no collision with the host's Redis
                     api.WithHttpEndpoint(name: "plain");
                 }
             }
             """, null, RoleRules);
-        test.TestState.Sources.Add(("Aspire.cs", FaithfulDeclarations.Aspire));
+        test.ReferenceAssemblies = TestReferences.Aspire;
         return test.RunAsync();
     }
 

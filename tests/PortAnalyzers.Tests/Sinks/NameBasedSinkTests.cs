@@ -15,6 +15,8 @@ public class NameBasedSinkTests
     [InlineData("SMTP_PORT")]
     [InlineData("httpPorts")]
     [InlineData("HTTPPort")]
+    [InlineData("portNo")]
+    [InlineData("Port2")]
     public Task Parameter_named_for_a_port_is_an_unknown_sink(string name)
         => Verify.AnalyzerAsync($"class C {{ void Use(int {name}) {{ }} void M() {{ Use({{|PORT001:60251|}}); Use(80); Use({name}: {{|PORT001:50000|}}); }} }}", RoleRules);
 
@@ -33,6 +35,11 @@ public class NameBasedSinkTests
     [InlineData("MaxPort")]
     [InlineData("minPort")]
     [InlineData("PortUpperBound")]
+    [InlineData("numPorts")]
+    [InlineData("NumberOfPorts")]
+    [InlineData("portCount")]
+    [InlineData("completionPortThreads")]
+    [InlineData("PortsInUse")]
     public Task Near_miss_names_are_not_ports(string name)
         => Verify.AnalyzerAsync($$"""
             class Options { public int {{name}} { get; set; } }
