@@ -81,7 +81,9 @@ internal sealed class FixTarget
             digits = site.Digits;
             if (value.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax or PropertyDeclarationSyntax })
             {
-                return ConstantContext.Requires(value) ? null : new FixTarget(document, value, digits, site.Port, null, default, site.Expression, document);
+                return ConstantContext.Requires(value) || await IsFormatStringAsync(document, value, cancellationToken).ConfigureAwait(false)
+                    ? null
+                    : new FixTarget(document, value, digits, site.Port, null, default, site.Expression, document);
             }
 
             model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -98,9 +100,9 @@ internal sealed class FixTarget
 
             // A number's declaration is its initializer; a string's is the port's digits inside the literal.
             var token = root.FindToken(declaration.SourceSpan.Start);
-            if ((token.IsKind(SyntaxKind.StringLiteralToken) || Interpolation.IsRawLiteral(token)) && token.Span != declaration.SourceSpan && token.Span.Contains(declaration.SourceSpan))
+            if (Interpolation.IsStringText(token) && token.Span != declaration.SourceSpan && token.Span.Contains(declaration.SourceSpan))
             {
-                value = token.Parent as LiteralExpressionSyntax;
+                value = Interpolation.StringOf(token);
                 digits = declaration.SourceSpan;
                 if (value is null || !Interpolation.CanInterpolate(token))
                 {
@@ -160,6 +162,19 @@ internal sealed class FixTarget
         }
 
         return new FixTarget(declaringDocument!, value, digits, site.Port, holder, constKeyword, site.Expression, document);
+    }
+
+    // string.Format("http://{0}:8080", host): interpolating the format would turn its {0} into text. Left alone.
+    private static async Task<bool> IsFormatStringAsync(Document document, ExpressionSyntax value, CancellationToken cancellationToken)
+    {
+        if (value is not LiteralExpressionSyntax { Token.ValueText: var text } || text.IndexOf('{') < 0 || value.Parent is not ArgumentSyntax argument)
+        {
+            return false;
+        }
+
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return model?.GetOperation(argument, cancellationToken) is Microsoft.CodeAnalysis.Operations.IArgumentOperation { Parameter.Name: "format" or "composite" or "compositeFormat" }
+            || argument.NameColon?.Name.Identifier.ValueText == "format";
     }
 
     private static bool Literal(ExpressionSyntax value)

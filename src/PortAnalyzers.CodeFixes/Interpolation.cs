@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,6 +16,11 @@ internal static class Interpolation
 {
     public static bool CanInterpolate(SyntaxToken token)
     {
+        if (token.IsKind(SyntaxKind.InterpolatedStringTextToken))
+        {
+            return IsStringText(token);
+        }
+
         if (token.ContainsDiagnostics || !token.IsKind(SyntaxKind.StringLiteralToken) && !IsRaw(token))
         {
             return false;
@@ -25,7 +31,55 @@ internal static class Interpolation
             || text.StartsWith("@\"", StringComparison.Ordinal) && text.EndsWith("\"", StringComparison.Ordinal) && text.Length >= 3;
     }
 
-    public static ExpressionSyntax? Interpolate(LiteralExpressionSyntax literal, TextSpan digits, string read)
+    /// <summary>The digits of a port in the text of a string (a literal, or the text part of an interpolated string).</summary>
+    public static bool IsStringText(SyntaxToken token)
+        => !token.ContainsDiagnostics
+            && (token.IsKind(SyntaxKind.StringLiteralToken) || IsRaw(token)
+                || token.IsKind(SyntaxKind.InterpolatedStringTextToken) && token.Parent?.Parent is InterpolatedStringExpressionSyntax);
+
+    /// <summary>The expression whose text holds the digits: the literal, or the interpolated string around its text part.</summary>
+    public static ExpressionSyntax? StringOf(SyntaxToken token)
+        => token.IsKind(SyntaxKind.InterpolatedStringTextToken) ? token.Parent?.Parent as InterpolatedStringExpressionSyntax : token.Parent as LiteralExpressionSyntax;
+
+    /// <summary>The string with <paramref name="digits"/> replaced by other digits (port 0, a safe port), escapes kept.</summary>
+    public static ExpressionSyntax? ReplaceDigits(ExpressionSyntax text, TextSpan digits, string number)
+    {
+        var written = text.ToString();
+        int offset = digits.Start - text.SpanStart;
+        if (offset < 0 || offset + digits.Length > written.Length)
+        {
+            return null;
+        }
+
+        var parsed = SyntaxFactory.ParseExpression(written.Substring(0, offset) + number + written.Substring(offset + digits.Length));
+        return parsed.ContainsDiagnostics || parsed.RawKind != text.RawKind ? null : parsed.WithTriviaFrom(text);
+    }
+
+    public static ExpressionSyntax? Interpolate(ExpressionSyntax text, TextSpan digits, string read)
+        => text switch
+        {
+            LiteralExpressionSyntax literal => Interpolate(literal, digits, read),
+            InterpolatedStringExpressionSyntax interpolated => Interpolate(interpolated, digits, read),
+            _ => null,
+        };
+
+    // $"http://{host}:8080" -> $"http://{host}:{read}": a new hole, with as many braces as the string has dollars.
+    private static ExpressionSyntax? Interpolate(InterpolatedStringExpressionSyntax interpolated, TextSpan digits, string read)
+    {
+        var written = interpolated.ToString();
+        int offset = digits.Start - interpolated.SpanStart;
+        if (offset < 0 || offset + digits.Length > written.Length)
+        {
+            return null;
+        }
+
+        int dollars = interpolated.StringStartToken.Text.Count(c => c == '$');
+        var result = written.Substring(0, offset) + new string('{', dollars) + read + new string('}', dollars) + written.Substring(offset + digits.Length);
+        var expression = SyntaxFactory.ParseExpression(result);
+        return expression.ContainsDiagnostics ? null : expression.WithTriviaFrom(interpolated);
+    }
+
+    private static ExpressionSyntax? Interpolate(LiteralExpressionSyntax literal, TextSpan digits, string read)
     {
         var token = literal.Token;
         var text = token.Text;

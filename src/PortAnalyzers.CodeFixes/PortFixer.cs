@@ -93,7 +93,7 @@ internal static class PortFixer
         }
 
         var token = root.FindToken(declaration.SourceSpan.Start);
-        return !token.IsKind(SyntaxKind.StringLiteralToken) && !Interpolation.IsRawLiteral(token)
+        return !Interpolation.IsStringText(token)
             && !IsWrappedLiteral(root.FindNode(declaration.SourceSpan, getInnermostNodeForTie: true));
     }
 
@@ -199,8 +199,8 @@ internal static class PortFixer
 
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var marker = new SyntaxAnnotation();
-        ExpressionSyntax? replacement = digits is { } d && value is LiteralExpressionSyntax literal
-            ? Interpolation.Interpolate(literal, d, read)
+        ExpressionSyntax? replacement = digits is { } d
+            ? Interpolation.Interpolate(value, d, read)
             : SyntaxFactory.ParseExpression(read).WithTriviaFrom(value);
         if (root is null || replacement is null)
         {
@@ -370,9 +370,10 @@ internal static class PortFixer
             return root.ReplaceToken(token, SyntaxFactory.Literal(int.Parse(number, CultureInfo.InvariantCulture)).WithTriviaFrom(token));
         }
 
-        if (token.Span.Contains(declaration) && token.Span != declaration && ReplaceInString(token, declaration, number) is { } replaced)
+        if (token.Span.Contains(declaration) && token.Span != declaration && Interpolation.IsStringText(token)
+            && Interpolation.StringOf(token) is { } text && Interpolation.ReplaceDigits(text, declaration, number) is { } replaced)
         {
-            return root.ReplaceToken(token, replaced);
+            return root.ReplaceNode(text, replaced);
         }
 
         // (ushort)60251, (60251): the literal inside; nothing when the number is computed (BasePort + 1).
@@ -391,27 +392,12 @@ internal static class PortFixer
 
         if (site.Digits is { } digits)
         {
-            var token = ((LiteralExpressionSyntax)site.Expression).Token;
-            return ReplaceInString(token, digits, number) is { } replaced ? root.ReplaceToken(token, replaced) : root;
+            return Interpolation.ReplaceDigits(site.Expression, digits, number) is { } replaced ? root.ReplaceNode(site.Expression, replaced) : root;
         }
 
         var literal = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(int.Parse(number, CultureInfo.InvariantCulture)))
             .WithTriviaFrom(site.Expression);
         return root.ReplaceNode(site.Expression, Cast(site.Expression, literal));
-    }
-
-    private static SyntaxToken? ReplaceInString(SyntaxToken token, TextSpan digits, string number)
-    {
-        var text = token.Text;
-        int offset = digits.Start - token.SpanStart;
-        var newText = text.Substring(0, offset) + number + text.Substring(offset + digits.Length);
-
-        // The port's digits map 1:1 to the value (the analyzer only points inside literals where they do), so
-        // re-parsing the new text gives the new value with the literal's own escapes (regular, verbatim, raw) intact.
-        var parsed = (SyntaxFactory.ParseExpression(newText) as LiteralExpressionSyntax)?.Token;
-        return parsed is { } newToken && newToken.RawKind == token.RawKind && !newToken.ContainsDiagnostics
-            ? newToken.WithTriviaFrom(token)
-            : null;
     }
 
     // A literal replacing (ushort)60251 keeps the cast; a plain literal replaces a plain literal.

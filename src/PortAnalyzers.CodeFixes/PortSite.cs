@@ -24,10 +24,10 @@ internal sealed class PortSite
         DeclarationLocation = declarationLocation;
     }
 
-    /// <summary>The expression that reaches the sink, or the string literal that holds the port.</summary>
+    /// <summary>The expression that reaches the sink, or the string (literal or interpolated) that holds the port.</summary>
     public ExpressionSyntax Expression { get; }
 
-    /// <summary>The port's digits inside <see cref="Expression"/> when it is a string literal.</summary>
+    /// <summary>The port's digits inside <see cref="Expression"/> when it is a string.</summary>
     public TextSpan? Digits { get; }
 
     public long Port { get; }
@@ -48,7 +48,8 @@ internal sealed class PortSite
 
     /// <summary>A regular, verbatim or raw string literal, which the configuration and environment fixes can interpolate.</summary>
     public bool CanInterpolate => Digits is null
-        || Expression is LiteralExpressionSyntax { Token: var token } && Interpolation.CanInterpolate(token);
+        || Expression is LiteralExpressionSyntax { Token: var token } && Interpolation.CanInterpolate(token)
+        || Expression is InterpolatedStringExpressionSyntax { ContainsDiagnostics: false };
 
     public static PortSite? Find(SyntaxNode root, Diagnostic diagnostic)
     {
@@ -82,7 +83,18 @@ internal sealed class PortSite
         var token = root.FindToken(span.Start);
         ExpressionSyntax? expression;
         TextSpan? digits = null;
-        if ((token.IsKind(SyntaxKind.StringLiteralToken) || Interpolation.IsRawLiteral(token)) && token.Span != span && token.Span.Contains(span))
+        if (token.IsKind(SyntaxKind.InterpolatedStringTextToken) && token.Span.Contains(span))
+        {
+            // $"http://{host}:8080": the digits in the text part of an interpolated string.
+            if (!Interpolation.IsStringText(token) || token.Parent?.Parent is not InterpolatedStringExpressionSyntax { } interpolated || interpolated.ContainsDiagnostics)
+            {
+                return null;
+            }
+
+            expression = interpolated;
+            digits = span;
+        }
+        else if ((token.IsKind(SyntaxKind.StringLiteralToken) || Interpolation.IsRawLiteral(token)) && token.Span != span && token.Span.Contains(span))
         {
             // An unterminated or malformed literal (code being typed) is left alone: rewriting it could lose text.
             if (token.ContainsDiagnostics || token.Text.Length < 2 || token.Text[token.Text.Length - 1] != '"')

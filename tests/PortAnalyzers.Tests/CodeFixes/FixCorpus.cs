@@ -522,6 +522,38 @@ internal static class FixCorpus
                 public static System.Threading.Tasks.Task Start(WebApplication app) => app.RunAsync("https://localhost:7800");
             }
             """),
+        ["String_interpolated_with_host"] = Web("""
+            public static class Urls
+            {
+                public static void Add(WebApplication app, string host) => app.Urls.Add($"http://{host}:7810");
+            }
+            """),
+        ["String_interpolated_raw_with_braces"] = Web(""""
+            public static class Urls
+            {
+                public static void Add(WebApplication app, string host) => app.Urls.Add($$"""http://{{host}}:7811/{x}""");
+            }
+            """"),
+        ["String_format_with_host"] = Web("""
+            public static class Urls
+            {
+                public static void Add(WebApplication app, string host) => app.Urls.Add(string.Format("http://{0}:60812", host));
+            }
+            """),
+        ["String_concatenation_with_host"] = Web("""
+            public static class Urls
+            {
+                public static void Add(WebApplication app, string host) => app.Urls.Add("http://" + host + ":7813");
+            }
+            """),
+        ["String_interpolated_local_then_sink"] = Web("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            var host = args.Length > 0 ? args[0] : "localhost";
+            var publicUrl = $"http://{host}:7814";
+            app.Urls.Add(publicUrl);
+            app.Run();
+            """),
         ["String_const_url_field_two_sinks"] = Web("""
             public static class Urls
             {

@@ -143,6 +143,44 @@ public class ReadFromEnvironmentFixTests
     }
 
     [Fact]
+    public async Task A_format_string_is_not_interpolated()
+    {
+        // $"http://{{0}}:{read}" would turn the format's {0} into text and change the URL: not offered.
+        var source = """
+            using Microsoft.AspNetCore.Builder;
+
+            class Urls
+            {
+                static void Add(WebApplication app, string host) => app.Urls.Add(string.Format("http://{0}:{|PORT003:7812|}", host));
+            }
+            """;
+        await VerifyFix.Create(source, source, VerifyFix.Configuration, "PORT003").RunAsync();
+    }
+
+    [Fact]
+    public Task A_port_in_an_interpolated_string_becomes_a_hole_of_its_own()
+        => VerifyFix.FixAsync(
+            """
+            using Microsoft.AspNetCore.Builder;
+
+            class Urls
+            {
+                static void Add(WebApplication app, string host) => app.Urls.Add($"http://{host}:{|PORT003:7810|}/{{tenant}}");
+            }
+            """,
+            """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.Configuration;
+
+            class Urls
+            {
+                static void Add(WebApplication app, string host) => app.Urls.Add($"http://{host}:{app.Configuration.GetValue("Ports:WebApplicationUrls", 7810)}/{{tenant}}");
+            }
+            """,
+            VerifyFix.Configuration,
+            "PORT003");
+
+    [Fact]
     public async Task A_const_read_by_an_earlier_static_initializer_stays_const()
     {
         // As static readonly, GatePort would still be 0 when Listener is initialized: behaviour would change.
