@@ -43,39 +43,53 @@ internal static class ConfigurationAccess
 
         int position = site.SpanStart;
         bool instanceMembers = InstanceMembersUsable(model, site);
-        string? viaHost = null;
-
-        // Locals and parameters first (nearest scope), then members.
+        // The nearest wins: a local or parameter (set where it is in scope) before a field or property (which a
+        // constructor may not have set yet at this point), an IConfiguration before a builder's Configuration.
+        string? best = null;
+        int bestRank = int.MaxValue;
         foreach (var symbol in model.LookupSymbols(position))
         {
-            var (type, usable) = symbol switch
+            var (type, usable, rank) = symbol switch
             {
-                ILocalSymbol local => (local.Type, IsDeclaredBefore(local, site)),
-                IParameterSymbol parameter => (parameter.Type, ParameterUsable(parameter, site, instanceMembers)),
-                IFieldSymbol field => (field.Type, field.IsStatic || instanceMembers),
-                IPropertySymbol property => (property.Type, (property.IsStatic || instanceMembers) && property.GetMethod is not null && !property.IsIndexer),
-                _ => (null, false),
+                ILocalSymbol local => (local.Type, IsDeclaredBefore(local, site), 0),
+                IParameterSymbol parameter => (parameter.Type, ParameterUsable(parameter, site, instanceMembers), 1),
+                IFieldSymbol field => (field.Type, field.IsStatic || instanceMembers, 2),
+                IPropertySymbol property => (property.Type, (property.IsStatic || instanceMembers) && property.GetMethod is not null && !property.IsIndexer, 2),
+                _ => (null, false, 0),
             };
             if (type is null || !usable)
             {
                 continue;
             }
 
-            if (Implements(type, configuration))
+            if (Implements(type, configuration) && rank < bestRank)
             {
-                return symbol.Name;
+                (best, bestRank) = (NameAt(model, position, symbol), rank);
+                continue;
             }
 
             foreach (var host in hosts)
             {
-                if (host is not null && Implements(type, host))
+                if (host is not null && Implements(type, host) && rank + 3 < bestRank)
                 {
-                    viaHost ??= symbol.Name + ".Configuration";
+                    (best, bestRank) = (NameAt(model, position, symbol) + ".Configuration", rank + 3);
                 }
             }
         }
 
-        return viaHost;
+        return best;
+    }
+
+    // A member hidden by a local or parameter of the same name is written this.name (or Type.name).
+    private static string NameAt(SemanticModel model, int position, ISymbol symbol)
+    {
+        var found = model.LookupSymbols(position, name: symbol.Name);
+        if (found.Length > 0 && SymbolEqualityComparer.Default.Equals(found[0], symbol) || symbol is ILocalSymbol or IParameterSymbol)
+        {
+            return symbol.Name;
+        }
+
+        return symbol.IsStatic ? symbol.ContainingType.Name + "." + symbol.Name : "this." + symbol.Name;
     }
 
     private static bool InStaticInitialization(SyntaxNode site)

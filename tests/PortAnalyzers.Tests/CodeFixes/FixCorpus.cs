@@ -231,6 +231,20 @@ internal static class FixCorpus
                 }
             }
             """),
+        ["Constructor_field_not_set_yet_parameter_nearer"] = Web("""
+            public sealed class Exporter
+            {
+                private readonly IConfiguration settings;
+                private readonly TcpListener listener;
+
+                public Exporter(IConfiguration config, string settings)
+                {
+                    listener = new TcpListener(IPAddress.Any, 7104);
+                    this.settings = config;
+                    Console.WriteLine(settings);
+                }
+            }
+            """),
         ["HostedService_primary_constructor"] = Web("""
             public sealed class SyncService(IConfiguration configuration) : BackgroundService
             {

@@ -35,6 +35,46 @@ public class ReadFromConfigurationFixTests
             "PORT003");
 
     [Fact]
+    public Task In_a_constructor_the_parameter_is_read_not_the_field_it_has_not_set_yet()
+        => VerifyFix.FixAsync(
+            """
+            using System.Net;
+            using System.Net.Sockets;
+            using Microsoft.Extensions.Configuration;
+
+            sealed class Exporter
+            {
+                private readonly IConfiguration settings;
+                private readonly TcpListener listener;
+
+                public Exporter(IConfiguration config)
+                {
+                    listener = new TcpListener(IPAddress.Any, {|PORT003:7104|});
+                    settings = config;
+                }
+            }
+            """,
+            """
+            using System.Net;
+            using System.Net.Sockets;
+            using Microsoft.Extensions.Configuration;
+
+            sealed class Exporter
+            {
+                private readonly IConfiguration settings;
+                private readonly TcpListener listener;
+
+                public Exporter(IConfiguration config)
+                {
+                    listener = new TcpListener(IPAddress.Any, config.GetValue("Ports:Exporter", 7104));
+                    settings = config;
+                }
+            }
+            """,
+            VerifyFix.Configuration,
+            "PORT003");
+
+    [Fact]
     public Task A_const_local_becomes_a_configuration_read_where_it_is_declared_and_appsettings_gets_the_key()
     {
         var test = VerifyFix.Create(
