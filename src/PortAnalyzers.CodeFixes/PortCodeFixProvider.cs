@@ -8,8 +8,8 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace PortAnalyzers.CodeFixes;
 
 /// <summary>
-/// Light-bulb fixes for ports in C# (SPEC §5): read from configuration (or an environment variable when no
-/// IConfiguration is in reach), use port 0 for a listener, use a safe port for PORT001/PORT002.
+/// Light-bulb fixes for ports in C#: read from configuration (or, where no IConfiguration is in reach, from an
+/// environment variable through a small helper), use port 0 for a listener, use a safe port for PORT001/PORT002.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PortCodeFixProvider)), Shared]
 public sealed class PortCodeFixProvider : CodeFixProvider
@@ -22,8 +22,7 @@ public sealed class PortCodeFixProvider : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (root is null)
         {
             return;
         }
@@ -36,13 +35,13 @@ public sealed class PortCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            bool hasConfiguration = ConfigurationAccess.Find(model, site.Expression) is not null;
-            foreach (var kind in PortFixer.Applicable(site, diagnostic.Id, model, hasConfiguration))
+            var (kinds, hasConfiguration, _) = await PortFixer.ApplicableAsync(context.Document, site, diagnostic.Id, context.CancellationToken).ConfigureAwait(false);
+            foreach (var kind in kinds)
             {
                 var document = context.Document;
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        PortFixKinds.Title(kind, site.SafePort),
+                        PortFixKinds.Title(kind, hasConfiguration, site.SafePort),
                         cancellationToken => PortFixer.ApplyAsync(document, diagnostic, kind, cancellationToken),
                         PortFixKinds.EquivalenceKey(kind)),
                     diagnostic);

@@ -12,7 +12,7 @@ namespace PortAnalyzers.CodeFixes;
 /// </summary>
 internal sealed class PortSite
 {
-    private PortSite(ExpressionSyntax expression, TextSpan? digits, long port, bool hardcoded, bool listen, string? safePort, TextSpan? declaration)
+    private PortSite(ExpressionSyntax expression, TextSpan? digits, long port, bool hardcoded, bool listen, string? safePort, TextSpan? declaration, Location? declarationLocation)
     {
         Expression = expression;
         Digits = digits;
@@ -21,12 +21,13 @@ internal sealed class PortSite
         IsListener = listen;
         SafePort = safePort;
         Declaration = declaration;
+        DeclarationLocation = declarationLocation;
     }
 
-    /// <summary>The expression that reaches the sink, or the string literal that holds the port.</summary>
+    /// <summary>The expression that reaches the sink, or the string (literal or interpolated) that holds the port.</summary>
     public ExpressionSyntax Expression { get; }
 
-    /// <summary>The port's digits inside <see cref="Expression"/> when it is a string literal.</summary>
+    /// <summary>The port's digits inside <see cref="Expression"/> when it is a string.</summary>
     public TextSpan? Digits { get; }
 
     public long Port { get; }
@@ -37,14 +38,18 @@ internal sealed class PortSite
 
     public string? SafePort { get; }
 
-    /// <summary>The declaration of the value (a const's literal, or the digits in a const string) when elsewhere.</summary>
+    /// <summary>The declaration of the value (a const's literal, or the digits in a const string) when elsewhere in this document.</summary>
     public TextSpan? Declaration { get; }
+
+    /// <summary>The declaration of the value when written elsewhere, in this document or another one.</summary>
+    public Location? DeclarationLocation { get; }
 
     public bool IsInString => Digits is not null;
 
-    /// <summary>A regular or verbatim string literal, which the configuration and environment fixes can interpolate.</summary>
+    /// <summary>A regular, verbatim or raw string literal, which the configuration and environment fixes can interpolate.</summary>
     public bool CanInterpolate => Digits is null
-        || Expression is LiteralExpressionSyntax { Token.Text: var text } && (text.StartsWith("\"", System.StringComparison.Ordinal) || text.StartsWith("@\"", System.StringComparison.Ordinal));
+        || Expression is LiteralExpressionSyntax { Token: var token } && Interpolation.CanInterpolate(token)
+        || Expression is InterpolatedStringExpressionSyntax { ContainsDiagnostics: false };
 
     public static PortSite? Find(SyntaxNode root, Diagnostic diagnostic)
     {
@@ -65,18 +70,31 @@ internal sealed class PortSite
         diagnostic.Properties.TryGetValue(PortDiagnostic.HardcodedProperty, out var hardcoded);
         diagnostic.Properties.TryGetValue(PortDiagnostic.SafePortProperty, out var safe);
         TextSpan? declaration = null;
+        Location? declarationLocation = null;
         foreach (var additional in diagnostic.AdditionalLocations)
         {
-            if (additional.IsInSource && additional.SourceTree == diagnostic.Location.SourceTree)
+            if (additional.IsInSource)
             {
-                declaration = additional.SourceSpan;
+                declarationLocation = additional;
+                declaration = additional.SourceTree == diagnostic.Location.SourceTree ? additional.SourceSpan : null;
             }
         }
 
         var token = root.FindToken(span.Start);
         ExpressionSyntax? expression;
         TextSpan? digits = null;
-        if (token.IsKind(SyntaxKind.StringLiteralToken) && token.Span != span && token.Span.Contains(span))
+        if (token.IsKind(SyntaxKind.InterpolatedStringTextToken) && token.Span.Contains(span))
+        {
+            // $"http://{host}:8080": the digits in the text part of an interpolated string.
+            if (!Interpolation.IsStringText(token) || token.Parent?.Parent is not InterpolatedStringExpressionSyntax { } interpolated || interpolated.ContainsDiagnostics)
+            {
+                return null;
+            }
+
+            expression = interpolated;
+            digits = span;
+        }
+        else if ((token.IsKind(SyntaxKind.StringLiteralToken) || Interpolation.IsRawLiteral(token)) && token.Span != span && token.Span.Contains(span))
         {
             // An unterminated or malformed literal (code being typed) is left alone: rewriting it could lose text.
             if (token.ContainsDiagnostics || token.Text.Length < 2 || token.Text[token.Text.Length - 1] != '"')
@@ -100,6 +118,6 @@ internal sealed class PortSite
 
         return expression is null || expression.Span != (digits is null ? span : expression.Span)
             ? null
-            : new PortSite(expression, digits, port, hardcoded != "false", role == "listen", safe, declaration);
+            : new PortSite(expression, digits, port, hardcoded != "false", role == "listen", safe, declaration, declarationLocation);
     }
 }

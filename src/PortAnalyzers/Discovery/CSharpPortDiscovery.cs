@@ -896,7 +896,7 @@ internal sealed class CSharpPortDiscovery
         var parent = operation.Parent;
         while (parent is IConversionOperation or IParenthesizedOperation or ICoalesceOperation or IConditionalOperation or IInterpolationOperation or IInterpolatedStringOperation
             || parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String }
-            || (parent is IArgumentOperation { Parameter.Name: "defaultValue", Parent: IInvocationOperation { TargetMethod.Name: "GetValue" } }))
+            || (parent is IArgumentOperation { Parameter.Name: "defaultValue", Parent: IInvocationOperation { TargetMethod.Name: "GetValue" or PortValueResolver.EnvironmentReadName } }))
         {
             parent = parent is IArgumentOperation ? parent.Parent!.Parent : parent.Parent;
         }

@@ -164,9 +164,30 @@ internal static class PortValueResolver
         }
 
         var initializer = InitializerOf(symbol);
+        if (initializer is not null && !TryLiteralValue(initializer, out _) && ReadDefaultOf(initializer) is { } readDefault)
+        {
+            // static readonly int OrdersPort = PortSettings.FromEnvironment("Ports__Orders", 8088): the shape the
+            // code fix writes at a declaration. The default is still judged, but it is configurable.
+            initializer = readDefault;
+            hardcoded = false;
+        }
+
         if (initializer is null)
         {
             return false;
+        }
+
+        // var http2Port = GetConfigValue(configuration, "port", 50052): a read of the project's own, bound in this file.
+        if (initializer is InvocationExpressionSyntax
+            && operation.SemanticModel is { } readModel
+            && readModel.SyntaxTree == initializer.SyntaxTree
+            && readModel.GetOperation(initializer) is IInvocationOperation read
+            && IsConfigurationRead(read, out var ownDefault)
+            && Unwrap(ownDefault).Syntax is ExpressionSyntax ownDefaultSyntax
+            && TryLiteralValue(ownDefaultSyntax, out _))
+        {
+            initializer = ownDefaultSyntax;
+            hardcoded = false;
         }
 
         object? literal = null;
@@ -282,12 +303,17 @@ internal static class PortValueResolver
         }
     }
 
-    /// <summary>ConfigurationBinder.GetValue(configuration, key, defaultValue): the shape the code fix writes.</summary>
+    /// <summary>
+    /// A read with a default: ConfigurationBinder.GetValue(configuration, key, defaultValue), or the environment helper
+    /// the code fix adds to a project, PortSettings.FromEnvironment(name, defaultValue). The shapes the code fix writes.
+    /// </summary>
     public static bool IsConfigurationRead(IInvocationOperation invocation, out IOperation defaultValue)
     {
         defaultValue = null!;
         var method = invocation.TargetMethod;
-        if (method.Name != "GetValue" || method.ContainingType?.Name != "ConfigurationBinder")
+        if (!(method.Name == "GetValue" && method.ContainingType?.Name == "ConfigurationBinder")
+            && !(method.Name == EnvironmentReadName && method.IsStatic)
+            && !IsOwnRead(method))
         {
             return false;
         }
@@ -302,6 +328,53 @@ internal static class PortValueResolver
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A project's own read with a default: a method that takes a string key and a parameter named defaultValue
+    /// (GetConfigValue(configuration, "port", 50052)). Its constant argument is a default, not a hardcoded port.
+    /// </summary>
+    private static bool IsOwnRead(IMethodSymbol method)
+    {
+        bool key = false;
+        bool fallback = false;
+        foreach (var parameter in method.Parameters)
+        {
+            key |= parameter.Type.SpecialType == SpecialType.System_String;
+            fallback |= parameter.Name is "defaultValue" or "fallback" or "fallbackValue";
+        }
+
+        return key && fallback;
+    }
+
+    /// <summary>The name of the environment read the code fix writes (PortSettings.FromEnvironment).</summary>
+    public const string EnvironmentReadName = "FromEnvironment";
+
+    /// <summary>
+    /// The default literal of a read written as an initializer (x.GetValue("Ports:A", 8088), PortSettings.FromEnvironment("Ports__A", 8088),
+    /// possibly cast), found by syntax: the initializer of a field may sit in another syntax tree.
+    /// </summary>
+    private static ExpressionSyntax? ReadDefaultOf(ExpressionSyntax initializer)
+    {
+        while (initializer is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            initializer = initializer is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((CastExpressionSyntax)initializer).Expression;
+        }
+
+        if (initializer is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name }, ArgumentList.Arguments: { Count: 2 } arguments }
+            || (name != "GetValue" && name != EnvironmentReadName)
+            || !arguments[0].Expression.IsKind(SyntaxKind.StringLiteralExpression))
+        {
+            return null;
+        }
+
+        var value = arguments[1].Expression;
+        while (value is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            value = value is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((CastExpressionSyntax)value).Expression;
+        }
+
+        return value;
     }
 
     /// <summary>The initializer expression of a field, property or local declared in source, or null.</summary>

@@ -6,7 +6,7 @@ namespace PortAnalyzers.Tests.CodeFixes;
 public class ReadFromEnvironmentFixTests
 {
     [Fact]
-    public Task Without_configuration_the_port_is_read_from_an_environment_variable()
+    public Task Without_configuration_each_site_is_one_call_to_a_helper_added_once()
         => VerifyFix.FixAsync(
             """
             using System.Net;
@@ -24,32 +24,40 @@ public class ReadFromEnvironmentFixTests
 
             class Relay
             {
-                TcpListener Listen() => new TcpListener(IPAddress.Any, int.TryParse(System.Environment.GetEnvironmentVariable("Ports__Relay"), out var relayPort) ? relayPort : 9100);
-                UdpClient Beacon() => new UdpClient(int.TryParse(System.Environment.GetEnvironmentVariable("Ports__Relay2"), out var relay2Port) ? relay2Port : (ushort)9200);
+                TcpListener Listen() => new TcpListener(IPAddress.Any, PortSettings.FromEnvironment("Ports__RelayListen", 9100));
+                UdpClient Beacon() => new UdpClient(PortSettings.FromEnvironment("Ports__RelayBeacon", 9200));
             }
-            """,
+            """ + "\n\n" + FixExpectations.Helper,
             VerifyFix.Environment,
             "PORT003");
 
     [Fact]
-    public Task Environment_fix_keeps_the_type_of_the_sink_and_names_the_variable_uniquely()
+    public Task A_narrow_declaration_gets_a_cast_and_the_local_keeps_its_name_and_comment()
         => VerifyFix.FixAsync(
             """
-            using System.Net;
+            using System.Net.Sockets;
 
             class Beacon
             {
-                static IPEndPoint Target(int beaconPort) => new IPEndPoint(IPAddress.Loopback, {|PORT003:4000|});
+                UdpClient Open()
+                {
+                    ushort beaconPort = 4000; // the beacon's port
+                    return new UdpClient({|PORT003:beaconPort|});
+                }
             }
             """,
             """
-            using System.Net;
+            using System.Net.Sockets;
 
             class Beacon
             {
-                static IPEndPoint Target(int beaconPort) => new IPEndPoint(IPAddress.Loopback, int.TryParse(System.Environment.GetEnvironmentVariable("Ports__Beacon"), out var beaconPort2) ? beaconPort2 : 4000);
+                UdpClient Open()
+                {
+                    ushort beaconPort = (ushort)PortSettings.FromEnvironment("Ports__Beacon", 4000); // the beacon's port
+                    return new UdpClient(beaconPort);
+                }
             }
-            """,
+            """ + "\n\n" + FixExpectations.Helper,
             VerifyFix.Environment,
             "PORT003");
 
@@ -69,11 +77,128 @@ public class ReadFromEnvironmentFixTests
 
             class Host
             {
-                void Start(HttpListener listener) => listener.Prefixes.Add($"http://+:{(int.TryParse(System.Environment.GetEnvironmentVariable("Ports__Host"), out var hostPort) ? hostPort : 8099)}/{{app}}/");
+                void Start(HttpListener listener) => listener.Prefixes.Add($"http://+:{PortSettings.FromEnvironment("Ports__UriPrefix", 8099)}/{{app}}/");
+            }
+            """ + "\n\n" + FixExpectations.Helper,
+            VerifyFix.Environment,
+            "PORT003");
+
+    [Fact]
+    public async Task A_helper_already_in_the_project_is_reused_and_a_second_one_never_added()
+    {
+        var test = VerifyFix.Create(
+            """
+            using System.Net;
+            using System.Net.Sockets;
+
+            class Relay
+            {
+                TcpListener Listen() => new TcpListener(IPAddress.Any, {|PORT003:9100|});
+            }
+            """,
+            """
+            using System.Net;
+            using System.Net.Sockets;
+
+            class Relay
+            {
+                TcpListener Listen() => new TcpListener(IPAddress.Any, PortSettings.FromEnvironment("Ports__RelayListen", 9100));
             }
             """,
             VerifyFix.Environment,
             "PORT003");
+        test.TestState.Sources.Add(("/0/PortSettings.cs", FixExpectations.Helper));
+        test.FixedState.Sources.Add(("/0/PortSettings.cs", FixExpectations.Helper));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_const_that_a_case_label_needs_is_not_made_configurable()
+    {
+        // const -> static readonly would break the case label (CS0150): only port 0 and the safe port are offered.
+        var source = """
+            using System.Net;
+            using System.Net.Sockets;
+
+            class Router
+            {
+                const int EdgePort = {|#1:60251|};
+
+                static string Describe(int port)
+                {
+                    switch (port)
+                    {
+                        case EdgePort: return "edge";
+                        default: return "main";
+                    }
+                }
+
+                static TcpListener Listen() => new TcpListener(IPAddress.Any, {|#0:EdgePort|});
+            }
+            """;
+        var test = VerifyFix.Create(source, source, VerifyFix.Configuration, "PORT003");
+        test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic("PORT003").WithSeverity(DiagnosticSeverity.Info).WithLocation(0).WithLocation(1).WithArguments(60251L, "new TcpListener(...)"));
+        test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic("PORT003").WithSeverity(DiagnosticSeverity.Info).WithLocation(0).WithLocation(1).WithArguments(60251L, "new TcpListener(...)"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_format_string_is_not_interpolated()
+    {
+        // $"http://{{0}}:{read}" would turn the format's {0} into text and change the URL: not offered.
+        var source = """
+            using Microsoft.AspNetCore.Builder;
+
+            class Urls
+            {
+                static void Add(WebApplication app, string host) => app.Urls.Add(string.Format("http://{0}:{|PORT003:7812|}", host));
+            }
+            """;
+        await VerifyFix.Create(source, source, VerifyFix.Configuration, "PORT003").RunAsync();
+    }
+
+    [Fact]
+    public Task A_port_in_an_interpolated_string_becomes_a_hole_of_its_own()
+        => VerifyFix.FixAsync(
+            """
+            using Microsoft.AspNetCore.Builder;
+
+            class Urls
+            {
+                static void Add(WebApplication app, string host) => app.Urls.Add($"http://{host}:{|PORT003:7810|}/{{tenant}}");
+            }
+            """,
+            """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.Configuration;
+
+            class Urls
+            {
+                static void Add(WebApplication app, string host) => app.Urls.Add($"http://{host}:{app.Configuration.GetValue("Ports:WebApplicationUrls", 7810)}/{{tenant}}");
+            }
+            """,
+            VerifyFix.Configuration,
+            "PORT003");
+
+    [Fact]
+    public async Task A_const_read_by_an_earlier_static_initializer_stays_const()
+    {
+        // As static readonly, GatePort would still be 0 when Listener is initialized: behaviour would change.
+        var source = """
+            using System.Net;
+            using System.Net.Sockets;
+
+            static class Gate
+            {
+                public static readonly TcpListener Listener = new TcpListener(IPAddress.Any, {|#0:GatePort|});
+                const int GatePort = {|#1:7204|};
+            }
+            """;
+        var test = VerifyFix.Create(source, source, VerifyFix.Configuration, "PORT003");
+        test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic("PORT003").WithSeverity(DiagnosticSeverity.Info).WithLocation(0).WithLocation(1).WithArguments(7204L, "new TcpListener(...)"));
+        test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic("PORT003").WithSeverity(DiagnosticSeverity.Info).WithLocation(0).WithLocation(1).WithArguments(7204L, "new TcpListener(...)"));
+        await test.RunAsync();
+    }
 }
 
 public class BehaviourChangingFixTests
@@ -154,9 +279,9 @@ public class FixCompositionTests
 
             class Web
             {
-                void M(IWebHostBuilder b) => b.UseUrls($"http://*:{(int.TryParse(System.Environment.GetEnvironmentVariable("Ports__Web"), out var webPort) ? webPort : 8081)}", $"https://*:{(int.TryParse(System.Environment.GetEnvironmentVariable("Ports__Web2"), out var web2Port) ? web2Port : 8443)}");
+                void M(IWebHostBuilder b) => b.UseUrls($"http://*:{PortSettings.FromEnvironment("Ports__Http", 8081)}", $"https://*:{PortSettings.FromEnvironment("Ports__Https", 8443)}");
             }
-            """,
+            """ + "\n\n" + FixExpectations.Helper,
             VerifyFix.Environment,
             "PORT003");
 
@@ -179,7 +304,7 @@ public class FixCompositionTests
     [Fact]
     public async Task Fixed_site_is_configurable_so_PORT003_is_gone_and_fixes_are_idempotent()
     {
-        var source = "using System.Net;\nusing System.Net.Sockets;\nclass C { TcpListener M() => new TcpListener(IPAddress.Any, int.TryParse(System.Environment.GetEnvironmentVariable(\"Ports__C\"), out var cPort) ? cPort : 8080); }";
+        var source = "using System.Net;\nusing System.Net.Sockets;\nclass C { TcpListener M() => new TcpListener(IPAddress.Any, PortSettings.FromEnvironment(\"Ports__C\", 8080)); }\n" + FixExpectations.Helper;
         var result = await AnalyzerRunner.RunAsync(source);
         Assert.Empty(result.Diagnostics.Where(d => d.Id is "PORT003" or "PORT001"));
     }
@@ -192,7 +317,7 @@ public class FixCompositionTests
         var fixedSources = new (string Source, bool StillHardcoded)[]
         {
             ("using System.Net;\nusing System.Net.Sockets;\nusing Microsoft.Extensions.Configuration;\nclass C { IConfiguration configuration = null!; TcpListener M() => new TcpListener(IPAddress.Any, configuration.GetValue(\"Ports:C\", 60251)); }", false),
-            ("using System.Net;\nusing System.Net.Sockets;\nclass C { TcpListener M() => new TcpListener(IPAddress.Any, int.TryParse(System.Environment.GetEnvironmentVariable(\"Ports__C\"), out var cPort) ? cPort : 60251); }", false),
+            ("using System.Net;\nusing System.Net.Sockets;\nclass C { TcpListener M() => new TcpListener(IPAddress.Any, PortSettings.FromEnvironment(\"Ports__C\", 60251)); }\n" + FixExpectations.Helper, false),
             ("using System.Net;\nusing System.Net.Sockets;\nclass C { TcpListener M() => new TcpListener(IPAddress.Any, 0); }", false),
             ("using System.Net;\nusing System.Net.Sockets;\nclass C { TcpListener M() => new TcpListener(IPAddress.Any, 49151); }", true),
         };

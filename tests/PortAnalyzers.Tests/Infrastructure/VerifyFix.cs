@@ -36,8 +36,8 @@ internal static class VerifyFix
     public static Task FixAsync(string source, string fixedSource, string equivalenceKey, params string[] onlyIds)
         => Create(source, fixedSource, equivalenceKey, onlyIds).RunAsync();
 
-    public const string Configuration = "PortAnalyzers.ReadFromConfiguration";
-    public const string Environment = "PortAnalyzers.ReadFromEnvironment";
+    public const string Configuration = "PortAnalyzers.MakeConfigurable";
+    public const string Environment = "PortAnalyzers.MakeConfigurable";
     public const string PortZero = "PortAnalyzers.UsePortZero";
     public const string SafePort = "PortAnalyzers.UseSafePort";
 }
