@@ -102,4 +102,24 @@ public class HardcodedPortRuleTests
                 public static string Other() => ApiUrl;
             }
             """, "PORT001", "PORT003");
+
+    [Fact]
+    public Task A_read_with_a_default_through_a_local_or_a_helper_of_the_project_is_judged_but_not_hardcoded()
+        => Verify.AnalyzerAsync("""
+            using Microsoft.AspNetCore.Server.Kestrel.Core;
+            using Microsoft.Extensions.Configuration;
+            class Program
+            {
+                static T GetConfigValue<T>(IConfiguration configuration, string key, T defaultValue) => configuration.GetValue(key, defaultValue)!;
+
+                static void Configure(IConfiguration configuration, KestrelServerOptions options)
+                {
+                    int driverPort = configuration.GetValue<int>("driver_port", 60010);
+                    options.ListenAnyIP({|PORT001:driverPort|});
+                    var http2Port = GetConfigValue<int>(configuration, "port", 60011);
+                    options.ListenAnyIP({|PORT001:http2Port|});
+                    options.ListenLocalhost(GetConfigValue(configuration, "admin_port", {|PORT001:60012|}));
+                }
+            }
+            """, "PORT001", "PORT003");
 }
