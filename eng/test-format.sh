@@ -59,4 +59,13 @@ assert not lost, f"lines of appsettings.json lost or changed: {lost}"
 assert "TryParse" not in (fixed / "Program.cs").read_text(), "inline TryParse at a site"
 print(f"appsettings.json: valid, Ports = {data['Ports']}")
 PY
+# PORT008 in the test sample: dotnet format binds port 0 and reads the bound port back; the project still builds.
+tests_dir="$work/samples/SocketService.Tests"
+dotnet build "$tests_dir/SocketService.Tests.csproj" -nologo -v q >/dev/null
+dotnet format analyzers "$tests_dir/SocketService.Tests.csproj" --diagnostics PORT008 --no-restore
+after="$(dotnet build "$tests_dir/SocketService.Tests.csproj" -nologo --no-incremental 2>&1)" || { echo "$after" >&2; echo "FAIL: SocketService.Tests does not build after the PORT008 fix" >&2; exit 1; }
+if grep -q "warning PORT008" <<<"$after"; then grep "warning PORT008" <<<"$after" | sort -u >&2; echo "FAIL: PORT008 left after dotnet format" >&2; exit 1; fi
+grep -q "port = ((IPEndPoint)listener.LocalEndpoint).Port;" "$tests_dir/EchoTests.cs" || { echo "FAIL: the bound port is not read back" >&2; exit 1; }
+echo "== SocketService.Tests after dotnet format analyzers --diagnostics PORT008"
+diff -u --label a/EchoTests.cs --label b/EchoTests.cs "$root/samples/SocketService.Tests/EchoTests.cs" "$tests_dir/EchoTests.cs" || true
 echo "format check passed"
