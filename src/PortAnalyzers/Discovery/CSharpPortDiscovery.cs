@@ -533,6 +533,12 @@ internal sealed class CSharpPortDiscovery
             return;
         }
 
+        // GetConfigValue(configuration, "http1_port", -1): a read that defaults to -1 means "not set", whatever the sink.
+        if (IsNoPortSentinel(resolved) && !resolved.IsHardcoded)
+        {
+            return;
+        }
+
         // GetValue("BaseUrl", "http://localhost:5000"): the default of a read is judged, but not hardcoded.
         configurable |= argument is { Parameter.Name: "defaultValue", Parent: IInvocationOperation read } && PortValueResolver.IsConfigurationRead(read, out _);
 

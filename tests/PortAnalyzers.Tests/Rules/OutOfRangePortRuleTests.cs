@@ -60,4 +60,21 @@ public class OutOfRangePortRuleTests
                 }
             }
             """, DiagnosticIds.OutOfRangePort);
+
+    [Fact]
+    public Task Minus_one_as_the_default_of_a_read_means_not_set()
+        => Verify.AnalyzerAsync(Usings + """
+            using Microsoft.AspNetCore.Server.Kestrel.Core;
+            using Microsoft.Extensions.Configuration;
+            class C
+            {
+                void M(IConfiguration configuration, KestrelServerOptions options)
+                {
+                    var http1Port = configuration.GetValue("port_http1", -1);
+                    if (http1Port != -1) options.ListenAnyIP(http1Port);
+                    options.ListenAnyIP(configuration.GetValue("port_http3", -1));
+                    options.ListenAnyIP(configuration.GetValue("port_http4", {|PORT004:-5|}));
+                }
+            }
+            """, DiagnosticIds.OutOfRangePort);
 }
