@@ -418,7 +418,8 @@ internal sealed class CSharpPortDiscovery
         {
             case IPropertySymbol { SetMethod.DeclaredAccessibility: Accessibility.Public } property:
                 return IsOptionsType(property.ContainingType);
-            case IFieldSymbol { IsConst: true } or IFieldSymbol { IsStatic: true, IsReadOnly: true }:
+            case IFieldSymbol:
+                // DEFAULT_SILO_PORT, or the field behind a settable SiloPort: the options type's default either way.
                 return IsOptionsType(symbol.ContainingType);
             case IParameterSymbol { IsOptional: true, ContainingSymbol: IMethodSymbol method }:
                 return method.DeclaredAccessibility == Accessibility.Public

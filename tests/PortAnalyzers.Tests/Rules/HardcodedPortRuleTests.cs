@@ -56,6 +56,8 @@ public class HardcodedPortRuleTests
             public class EndpointOptions
             {
                 public const int DEFAULT_SILO_PORT = 60000;
+                private int gatewayPort = {|PORT001:60007|};
+                public int GatewayPort { get => gatewayPort; set => gatewayPort = value; }
                 public int SiloPort { get; set; } = {|PORT001:DEFAULT_SILO_PORT|}; // one number, reported once, where it is used
                 public IPEndPoint[] EndPoints { get; set; } = [new IPEndPoint(IPAddress.Loopback, {|PORT001:60001|})];
             }
