@@ -177,21 +177,7 @@ internal sealed class FixTarget
             || argument.NameColon?.Name.Identifier.ValueText == "format";
     }
 
-    private static bool Literal(ExpressionSyntax value)
-    {
-        while (value is ParenthesizedExpressionSyntax or CastExpressionSyntax or PrefixUnaryExpressionSyntax)
-        {
-            value = value switch
-            {
-                ParenthesizedExpressionSyntax p => p.Expression,
-                CastExpressionSyntax c => c.Expression,
-                PrefixUnaryExpressionSyntax u => u.Operand,
-                _ => value,
-            };
-        }
-
-        return value.IsKind(SyntaxKind.NumericLiteralExpression);
-    }
+    private static bool Literal(ExpressionSyntax value) => PortFixer.IsWrappedLiteral(value);
 
     /// <summary>
     /// A const stays const when a use needs a constant (case labels, patterns, attribute arguments, optional

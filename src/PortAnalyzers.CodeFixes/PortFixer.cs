@@ -97,7 +97,8 @@ internal static class PortFixer
             && !IsWrappedLiteral(root.FindNode(declaration.SourceSpan, getInnermostNodeForTie: true));
     }
 
-    private static bool IsWrappedLiteral(SyntaxNode node)
+    /// <summary>A number literal, possibly parenthesized, cast or negated.</summary>
+    internal static bool IsWrappedLiteral(SyntaxNode node)
     {
         while (node is ParenthesizedExpressionSyntax or CastExpressionSyntax or PrefixUnaryExpressionSyntax)
         {
