@@ -51,7 +51,7 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
     private void OnCompilationStart(CompilationStartAnalysisContext start)
     {
         var session = new Session(
-            new CSharpPortDiscovery(ResolvedSinks.Resolve(start.Compilation)),
+            new CSharpPortDiscovery(ResolvedSinks.Create()),
             new OptionsReader(start.Options.AnalyzerConfigOptionsProvider),
             TestProject.Is(start.Compilation, start.Options.AnalyzerConfigOptionsProvider),
             observer);
