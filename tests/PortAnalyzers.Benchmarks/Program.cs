@@ -22,7 +22,7 @@ var sizes = ParseSizes(args) ?? new[] { 10_000, 100_000, 1_000_000 };
 int suppressIndex = Array.IndexOf(args, "--suppress");
 Flags.Suppressed = suppressIndex >= 0 && suppressIndex + 1 < args.Length ? args[suppressIndex + 1].Split(',') : Array.Empty<string>();
 var references = TrustedPlatformReferences();
-var peers = LoadPeers();
+var peers = args.Contains("--peer-sonar") ? LoadSonarPeer() : LoadPeers();
 
 Console.WriteLine($"# PortAnalyzers benchmark, {DateTime.UtcNow:yyyy-MM-dd}");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}");
@@ -99,7 +99,7 @@ if (args.Contains("--only-ours"))
         var c = CSharpCompilation.Create("P", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
         c.GetDiagnostics();
         var (ms, _, _, _) = Run(c, ImmutableArray<AdditionalText>.Empty, new DiagnosticAnalyzer[] { new CSharpPortAnalyzer() });
-        Console.WriteLine($"PortAnalyzers: {ms:N1} ms  " + PortAnalyzers.Analyzers.Probe.Dump());
+        Console.WriteLine($"PortAnalyzers: {ms:N1} ms");
     }
 
     return;
@@ -190,7 +190,6 @@ static Row Measure(List<(string Path, string Text)> sources, List<(string Path, 
     var row = new Row(lines, sources.Count, Median(compile), Median(ours), Median(floor), Median(peer), Median(extraBytes), diagnostics, Median(oursWalls), Median(floorWalls), Median(peerWalls));
     if (print)
     {
-        Console.WriteLine(PortAnalyzers.Analyzers.Probe.Dump());
         Console.WriteLine($"{lines,9:N0} lines: compile {row.Compile,9:N0} ms | telemetry: PortAnalyzers {row.Ours,8:N1} ms, floor {row.Floor,7:N1} ms, peer {row.Peer,8:N1} ms | wall: PortAnalyzers {row.OursWall:N0} ms, floor {row.FloorWall:N0} ms, peer {row.PeerWall:N0} ms | extra {row.ExtraBytes / 1024:N0} KiB | {row.Diagnostics:N0} diagnostics | medians of {repetitions}");
     }
 
@@ -261,6 +260,22 @@ static List<DiagnosticAnalyzer> LoadPeers()
     }
 
     return peers;
+}
+
+// --peer-sonar: the peer is SonarAnalyzer.CSharp's S1075 (hardcoded URIs), the rule of the real-build comparison, from
+// the NuGet cache (restore it once, e.g. with eng/realbuild.sh; PEER_VERSION as there).
+static List<DiagnosticAnalyzer> LoadSonarPeer()
+{
+    var version = Environment.GetEnvironmentVariable("PEER_VERSION") ?? "9.32.0.97167";
+    var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+    var folder = Path.Combine(cache, "sonaranalyzer.csharp", version, "analyzers");
+    foreach (var dll in Directory.GetFiles(folder, "*.dll"))
+    {
+        Assembly.LoadFrom(dll);
+    }
+
+    var type = Assembly.LoadFrom(Path.Combine(folder, "SonarAnalyzer.CSharp.dll")).GetType("SonarAnalyzer.Rules.CSharp.UriShouldNotBeHardcoded", throwOnError: true)!;
+    return new List<DiagnosticAnalyzer> { (DiagnosticAnalyzer)Activator.CreateInstance(type)! };
 }
 
 // --suppress PORT003,PORT001: measure the cost of the diagnostics themselves (the rules still run; the driver drops them).
