@@ -72,6 +72,55 @@ if (args.Contains("--json"))
     return;
 }
 
+if (args.Contains("--ide"))
+{
+    // The IDE path: one open document of 1,000 lines inside a 100k-line compilation. After an edit the IDE asks for
+    // that document's semantic diagnostics: CompilationWithAnalyzers.GetAnalyzerSemanticDiagnosticsAsync for its
+    // tree, on a compilation whose declarations are already bound. Latency with PortAnalyzers and with the floor.
+    var ideFiles = CorpusGenerator.Generate(100_000);
+    ideFiles.Add(CorpusGenerator.LargeFile(100_000, 1_000));
+    var ideTrees = ideFiles.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), f.Path)).ToArray();
+    var open = ideTrees[^1];
+    Console.WriteLine($"open document: {open.GetText().Lines.Count:N0} lines; compilation: {ideTrees.Sum(t => t.GetText().Lines.Count):N0} lines in {ideTrees.Length} files");
+    var ideOptions = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false);
+    (double Latency, double Telemetry, int Count) Document(DiagnosticAnalyzer analyzer)
+    {
+        var compilation = CSharpCompilation.Create("Ide", ideTrees, references, ideOptions);
+        compilation.GetDeclarationDiagnostics(); // the IDE has the declarations of the other files already
+        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create(analyzer), new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        var model = compilation.GetSemanticModel(open);
+        var watch = Stopwatch.StartNew();
+        var found = withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, CancellationToken.None).GetAwaiter().GetResult();
+        double latency = watch.Elapsed.TotalMilliseconds;
+        var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();
+        return (latency, telemetry.ExecutionTime.TotalMilliseconds, found.Length);
+    }
+
+    for (int i = 0; i < 3; i++)
+    {
+        Document(new CSharpPortAnalyzer());
+        Document(new FloorAnalyzer());
+    }
+
+    var oursLatency = new List<double>();
+    var oursTelemetry = new List<double>();
+    var floorLatency = new List<double>();
+    int ideDiagnostics = 0;
+    for (int i = 0; i < 11; i++)
+    {
+        var ours = Document(new CSharpPortAnalyzer());
+        var floor = Document(new FloorAnalyzer());
+        oursLatency.Add(ours.Latency);
+        oursTelemetry.Add(ours.Telemetry);
+        floorLatency.Add(floor.Latency);
+        ideDiagnostics = ours.Count;
+    }
+
+    Console.WriteLine($"one document (medians of 11): PortAnalyzers {Median(oursLatency):N1} ms, floor {Median(floorLatency):N1} ms, difference {Median(oursLatency) - Median(floorLatency):N1} ms; PortAnalyzers' callbacks (telemetry) {Median(oursTelemetry):N1} ms; {ideDiagnostics} diagnostics");
+    return;
+}
+
 int sourceIndex = Array.IndexOf(args, "--source");
 if (sourceIndex >= 0 && sourceIndex + 1 < args.Length)
 {
@@ -84,6 +133,21 @@ if (sourceIndex >= 0 && sourceIndex + 1 < args.Length)
         .ToList();
     int sourceLines = files.Sum(f => f.Text.Count(c => c == '\n'));
     Console.WriteLine($"{folder}: {files.Count} files, {sourceLines:N0} lines");
+    if (args.Contains("--only-ours"))
+    {
+        // For a profiler: PortAnalyzers alone on this code, repeatedly.
+        var sourceTrees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), f.Path)).ToArray();
+        for (int i = 0; i < 20; i++)
+        {
+            var c = CSharpCompilation.Create("P", sourceTrees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
+            c.GetDiagnostics();
+            var (ms, _, _, _) = Run(c, ImmutableArray<AdditionalText>.Empty, new DiagnosticAnalyzer[] { new CSharpPortAnalyzer() });
+            Console.WriteLine($"PortAnalyzers: {ms:N1} ms");
+        }
+
+        return;
+    }
+
     Measure(files, new List<(string Path, string Text)>(), references, peers, repetitions: 1, print: false, lines: sourceLines, allowErrors: true);
     var row = Measure(files, new List<(string Path, string Text)>(), references, peers, repetitions: 5, print: true, lines: sourceLines, allowErrors: true);
     Console.WriteLine($"PortAnalyzers / compile {row.Ours / row.Compile:P2}, PortAnalyzers / floor {row.Ours / Math.Max(row.Floor, 0.1):N0}, PortAnalyzers / peer {row.Ours / row.Peer:N2}");
