@@ -199,6 +199,16 @@ foreach (var r in rows)
     Console.WriteLine($"| {r.Lines:N0} | {r.FloorWall:N0} ms | {r.OursWall:N0} ms | {r.PeerWall:N0} ms | {r.OursOverFloorWall:N0} ms | {r.PeerOverFloorWall:N0} ms | {r.OursOverFloorWall / r.Compile:P1} |");
 }
 
+Console.WriteLine();
+Console.WriteLine("CPU time (process, all threads; less sensitive to other load than wall time):");
+Console.WriteLine();
+Console.WriteLine("| lines | compile | floor run | PortAnalyzers run | PortAnalyzers − floor | (PortAnalyzers − floor) / compile |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+foreach (var r in rows)
+{
+    Console.WriteLine($"| {r.Lines:N0} | {r.CompileCpu:N0} ms | {r.FloorCpu:N0} ms | {r.OursCpu:N0} ms | {r.OursCpu - r.FloorCpu:N0} ms | {(r.OursCpu - r.FloorCpu) / r.CompileCpu:P1} |");
+}
+
 if (rows.Count >= 2)
 {
     var first = rows[0];
@@ -225,21 +235,28 @@ static Row Measure(List<(string Path, string Text)> sources, List<(string Path, 
     var peer = new List<double>();
     var extraBytes = new List<double>();
     var oursWalls = new List<double>();
+    var compileCpu = new List<double>();
+    var oursCpu = new List<double>();
+    var floorCpu = new List<double>();
     var floorWalls = new List<double>();
     var peerWalls = new List<double>();
     int diagnostics = 0;
     for (int i = 0; i < repetitions; i++)
     {
         var sw = Stopwatch.StartNew();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var compilerDiagnostics = Fresh().GetDiagnostics();
         compile.Add(sw.Elapsed.TotalMilliseconds);
+        compileCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
         if (!allowErrors && compilerDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             throw new InvalidOperationException("corpus does not compile: " + compilerDiagnostics.First(d => d.Severity == DiagnosticSeverity.Error));
         }
 
         var (oursTime, oursBytes, oursDiagnostics, oursWall) = Run(Fresh(), additional, new DiagnosticAnalyzer[] { new CSharpPortAnalyzer(), new ConfigurationFilePortAnalyzer() });
+        oursCpu.Add(Cpu.Last);
         var (floorTime, floorBytes, _, floorWall) = Run(Fresh(), additional, new DiagnosticAnalyzer[] { new FloorAnalyzer() });
+        floorCpu.Add(Cpu.Last);
         var (peerTime, _, _, peerWall) = Run(Fresh(), additional, peers.ToArray());
         oursWalls.Add(oursWall);
         floorWalls.Add(floorWall);
@@ -251,10 +268,16 @@ static Row Measure(List<(string Path, string Text)> sources, List<(string Path, 
         diagnostics = oursDiagnostics;
     }
 
-    var row = new Row(lines, sources.Count, Median(compile), Median(ours), Median(floor), Median(peer), Median(extraBytes), diagnostics, Median(oursWalls), Median(floorWalls), Median(peerWalls));
+    var row = new Row(lines, sources.Count, Median(compile), Median(ours), Median(floor), Median(peer), Median(extraBytes), diagnostics, Median(oursWalls), Median(floorWalls), Median(peerWalls))
+    {
+        CompileCpu = Median(compileCpu),
+        OursCpu = Median(oursCpu),
+        FloorCpu = Median(floorCpu),
+    };
     if (print)
     {
         Console.WriteLine($"{lines,9:N0} lines: compile {row.Compile,9:N0} ms | telemetry: PortAnalyzers {row.Ours,8:N1} ms, floor {row.Floor,7:N1} ms, peer {row.Peer,8:N1} ms | wall: PortAnalyzers {row.OursWall:N0} ms, floor {row.FloorWall:N0} ms, peer {row.PeerWall:N0} ms | extra {row.ExtraBytes / 1024:N0} KiB | {row.Diagnostics:N0} diagnostics | medians of {repetitions}");
+        Console.WriteLine($"{"",9} cpu (process, all threads): compile {row.CompileCpu:N0} ms | PortAnalyzers run {row.OursCpu:N0} ms, floor run {row.FloorCpu:N0} ms, PortAnalyzers − floor {row.OursCpu - row.FloorCpu:N0} ms = {(row.OursCpu - row.FloorCpu) / row.CompileCpu:P1} of compile");
     }
 
     return row;
@@ -268,12 +291,14 @@ static (double Milliseconds, double Bytes, int Diagnostics, double WallMilliseco
     GC.Collect();
     GC.WaitForPendingFinalizers();
     long before = GC.GetTotalAllocatedBytes(precise: true);
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var wall = Stopwatch.StartNew();
     var withAnalyzers = compilation.WithAnalyzers(
         analyzers.ToImmutableArray(),
         new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
     var result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
     wall.Stop();
+    Cpu.Last = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
     long after = GC.GetTotalAllocatedBytes(precise: true);
     double time = result.AnalyzerTelemetryInfo.Values.Sum(t => t.ExecutionTime.TotalMilliseconds);
     int count = result.GetAllDiagnostics().Count(d => d.Id.StartsWith("PORT", StringComparison.Ordinal));
@@ -349,6 +374,12 @@ static int[]? ParseSizes(string[] args)
     return i >= 0 && i + 1 < args.Length ? args[i + 1].Split(',').Select(int.Parse).ToArray() : null;
 }
 
+// CPU time of the last Run (all threads of the process): on a shared machine it moves far less than wall time.
+internal static class Cpu
+{
+    public static double Last;
+}
+
 internal static class Flags
 {
     public static string[] Suppressed = Array.Empty<string>();
@@ -358,6 +389,12 @@ internal sealed record Row(int Lines, int Files, double Compile, double Ours, do
 {
     /// <summary>Wall time of a full analysis run with PortAnalyzers minus the same run with the floor analyzer.</summary>
     public double OursOverFloorWall => Math.Max(0, OursWall - FloorWall);
+
+    public double CompileCpu { get; init; }
+
+    public double OursCpu { get; init; }
+
+    public double FloorCpu { get; init; }
 
     public double PeerOverFloorWall => Math.Max(0, PeerWall - FloorWall);
 }
