@@ -89,6 +89,13 @@ internal sealed class CSharpPortDiscovery
     /// <summary>An argument to a sink parameter, a port-named parameter or a URL literal argument.</summary>
     public List<PortOccurrence>? AnalyzeArgument(IArgumentOperation argument)
     {
+        // Syntax first, before any symbol is touched: a value written as an object creation, a lambda, an await, an
+        // element access and the like never resolves to a constant (a wrapper's own arguments are visited on their own).
+        if (argument.Syntax is ArgumentSyntax { Expression: var written } && CannotBeConstant(written))
+        {
+            return null;
+        }
+
         var parameter = argument.Parameter;
         if (parameter is null || argument.ArgumentKind == ArgumentKind.DefaultValue)
         {
@@ -128,6 +135,22 @@ internal sealed class CSharpPortDiscovery
         }
 
         return found;
+    }
+
+    private static bool CannotBeConstant(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression is ObjectCreationExpressionSyntax { Type: not PredefinedTypeSyntax }
+            or LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or AwaitExpressionSyntax
+            or ElementAccessExpressionSyntax or ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax
+            or TypeOfExpressionSyntax or ThisExpressionSyntax or BaseExpressionSyntax or DeclarationExpressionSyntax
+            or ThrowExpressionSyntax or TupleExpressionSyntax or AnonymousObjectCreationExpressionSyntax
+            or QueryExpressionSyntax or StackAllocArrayCreationExpressionSyntax
+            or AssignmentExpressionSyntax or IsPatternExpressionSyntax;
     }
 
     /// <summary>An assignment to a sink property (SmtpClient.Port) or to a member named for a port (options.Port = 60251).</summary>
