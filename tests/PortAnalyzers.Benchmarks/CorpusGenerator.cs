@@ -54,9 +54,12 @@ internal static class CorpusGenerator
         return files;
     }
 
-    private static string File(int index)
+    /// <summary>One file of about <paramref name="lines"/> lines (the IDE measurement's open document).</summary>
+    public static (string Path, string Text) LargeFile(int index, int lines) => ($"/corpus/Open{index}.cs", File(index, lines));
+
+    private static string File(int index, int lines = LinesPerFile)
     {
-        var sb = new StringBuilder(LinesPerFile * 48);
+        var sb = new StringBuilder(lines * 48);
         sb.AppendLine("using System;");
         sb.AppendLine("using System.Collections.Generic;");
         sb.AppendLine("using System.Linq;");
@@ -75,7 +78,7 @@ internal static class CorpusGenerator
         sb.AppendLine("    public int Port { get; set; } = 8080;");
         int line = 16;
         int method = 0;
-        while (line < LinesPerFile - 30)
+        while (line < lines - 30)
         {
             line += Method(sb, index, method++);
         }

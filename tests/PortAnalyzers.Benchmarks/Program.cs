@@ -22,7 +22,7 @@ var sizes = ParseSizes(args) ?? new[] { 10_000, 100_000, 1_000_000 };
 int suppressIndex = Array.IndexOf(args, "--suppress");
 Flags.Suppressed = suppressIndex >= 0 && suppressIndex + 1 < args.Length ? args[suppressIndex + 1].Split(',') : Array.Empty<string>();
 var references = TrustedPlatformReferences();
-var peers = LoadPeers();
+var peers = args.Contains("--peer-sonar") ? LoadSonarPeer() : LoadPeers();
 
 Console.WriteLine($"# PortAnalyzers benchmark, {DateTime.UtcNow:yyyy-MM-dd}");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}");
@@ -72,6 +72,88 @@ if (args.Contains("--json"))
     return;
 }
 
+if (args.Contains("--ide"))
+{
+    // The IDE path: one open document of 1,000 lines inside a 100k-line compilation. After an edit the IDE asks for
+    // that document's semantic diagnostics: CompilationWithAnalyzers.GetAnalyzerSemanticDiagnosticsAsync for its
+    // tree, on a compilation whose declarations are already bound. Latency with PortAnalyzers and with the floor.
+    var ideFiles = CorpusGenerator.Generate(100_000);
+    ideFiles.Add(CorpusGenerator.LargeFile(100_000, 1_000));
+    var ideTrees = ideFiles.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), f.Path)).ToArray();
+    var open = ideTrees[^1];
+    Console.WriteLine($"open document: {open.GetText().Lines.Count:N0} lines; compilation: {ideTrees.Sum(t => t.GetText().Lines.Count):N0} lines in {ideTrees.Length} files");
+    var ideOptions = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false);
+    (double Latency, double Telemetry, int Count) Document(DiagnosticAnalyzer analyzer)
+    {
+        var compilation = CSharpCompilation.Create("Ide", ideTrees, references, ideOptions);
+        compilation.GetDeclarationDiagnostics(); // the IDE has the declarations of the other files already
+        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create(analyzer), new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        var model = compilation.GetSemanticModel(open);
+        var watch = Stopwatch.StartNew();
+        var found = withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, CancellationToken.None).GetAwaiter().GetResult();
+        double latency = watch.Elapsed.TotalMilliseconds;
+        var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();
+        return (latency, telemetry.ExecutionTime.TotalMilliseconds, found.Length);
+    }
+
+    for (int i = 0; i < 3; i++)
+    {
+        Document(new CSharpPortAnalyzer());
+        Document(new FloorAnalyzer());
+    }
+
+    var oursLatency = new List<double>();
+    var oursTelemetry = new List<double>();
+    var floorLatency = new List<double>();
+    int ideDiagnostics = 0;
+    for (int i = 0; i < 11; i++)
+    {
+        var ours = Document(new CSharpPortAnalyzer());
+        var floor = Document(new FloorAnalyzer());
+        oursLatency.Add(ours.Latency);
+        oursTelemetry.Add(ours.Telemetry);
+        floorLatency.Add(floor.Latency);
+        ideDiagnostics = ours.Count;
+    }
+
+    Console.WriteLine($"one document (medians of 11): PortAnalyzers {Median(oursLatency):N1} ms, floor {Median(floorLatency):N1} ms, difference {Median(oursLatency) - Median(floorLatency):N1} ms; PortAnalyzers' callbacks (telemetry) {Median(oursTelemetry):N1} ms; {ideDiagnostics} diagnostics");
+    return;
+}
+
+int sourceIndex = Array.IndexOf(args, "--source");
+if (sourceIndex >= 0 && sourceIndex + 1 < args.Length)
+{
+    // Real code without MSBuild: every .cs file under a folder (bin/ and obj/ left out), compiled against this
+    // process's framework assemblies; PortAnalyzers against the floor, in one thread, several times.
+    var folder = args[sourceIndex + 1];
+    var files = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+        .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+        .Select(f => (Path: f, Text: File.ReadAllText(f)))
+        .ToList();
+    int sourceLines = files.Sum(f => f.Text.Count(c => c == '\n'));
+    Console.WriteLine($"{folder}: {files.Count} files, {sourceLines:N0} lines");
+    if (args.Contains("--only-ours"))
+    {
+        // For a profiler: PortAnalyzers alone on this code, repeatedly.
+        var sourceTrees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), f.Path)).ToArray();
+        for (int i = 0; i < 20; i++)
+        {
+            var c = CSharpCompilation.Create("P", sourceTrees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
+            c.GetDiagnostics();
+            var (ms, _, _, _) = Run(c, ImmutableArray<AdditionalText>.Empty, new DiagnosticAnalyzer[] { new CSharpPortAnalyzer() });
+            Console.WriteLine($"PortAnalyzers: {ms:N1} ms");
+        }
+
+        return;
+    }
+
+    Measure(files, new List<(string Path, string Text)>(), references, peers, repetitions: 1, print: false, lines: sourceLines, allowErrors: true);
+    var row = Measure(files, new List<(string Path, string Text)>(), references, peers, repetitions: 5, print: true, lines: sourceLines, allowErrors: true);
+    Console.WriteLine($"PortAnalyzers / compile {row.Ours / row.Compile:P2}, PortAnalyzers / floor {row.Ours / Math.Max(row.Floor, 0.1):N0}, PortAnalyzers / peer {row.Ours / row.Peer:N2}");
+    return;
+}
+
 if (args.Contains("--only-ours"))
 {
     // For a profiler: PortAnalyzers alone, repeatedly, on 10k lines.
@@ -117,6 +199,16 @@ foreach (var r in rows)
     Console.WriteLine($"| {r.Lines:N0} | {r.FloorWall:N0} ms | {r.OursWall:N0} ms | {r.PeerWall:N0} ms | {r.OursOverFloorWall:N0} ms | {r.PeerOverFloorWall:N0} ms | {r.OursOverFloorWall / r.Compile:P1} |");
 }
 
+Console.WriteLine();
+Console.WriteLine("CPU time (process, all threads; less sensitive to other load than wall time):");
+Console.WriteLine();
+Console.WriteLine("| lines | compile | floor run | PortAnalyzers run | PortAnalyzers − floor | (PortAnalyzers − floor) / compile |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+foreach (var r in rows)
+{
+    Console.WriteLine($"| {r.Lines:N0} | {r.CompileCpu:N0} ms | {r.FloorCpu:N0} ms | {r.OursCpu:N0} ms | {r.OursCpu - r.FloorCpu:N0} ms | {(r.OursCpu - r.FloorCpu) / r.CompileCpu:P1} |");
+}
+
 if (rows.Count >= 2)
 {
     var first = rows[0];
@@ -126,7 +218,7 @@ if (rows.Count >= 2)
     Console.WriteLine($"growth from {first.Lines:N0} to {last.Lines:N0} lines: time x{last.Ours / first.Ours:N1} for x{(double)last.Lines / first.Lines:N0} lines (1.00 = linear; measured {growth:N2})");
 }
 
-static Row Measure(List<(string Path, string Text)> sources, List<(string Path, string Text)> configurationFiles, ImmutableArray<MetadataReference> references, List<DiagnosticAnalyzer> peers, int repetitions, bool print, int lines)
+static Row Measure(List<(string Path, string Text)> sources, List<(string Path, string Text)> configurationFiles, ImmutableArray<MetadataReference> references, List<DiagnosticAnalyzer> peers, int repetitions, bool print, int lines, bool allowErrors = false)
 {
     var trees = sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text), new CSharpParseOptions(LanguageVersion.Latest), s.Path)).ToImmutableArray();
     var additional = configurationFiles.Select(f => (AdditionalText)new InMemoryText(f.Path, f.Text)).ToImmutableArray();
@@ -143,21 +235,28 @@ static Row Measure(List<(string Path, string Text)> sources, List<(string Path, 
     var peer = new List<double>();
     var extraBytes = new List<double>();
     var oursWalls = new List<double>();
+    var compileCpu = new List<double>();
+    var oursCpu = new List<double>();
+    var floorCpu = new List<double>();
     var floorWalls = new List<double>();
     var peerWalls = new List<double>();
     int diagnostics = 0;
     for (int i = 0; i < repetitions; i++)
     {
         var sw = Stopwatch.StartNew();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var compilerDiagnostics = Fresh().GetDiagnostics();
         compile.Add(sw.Elapsed.TotalMilliseconds);
-        if (compilerDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        compileCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
+        if (!allowErrors && compilerDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             throw new InvalidOperationException("corpus does not compile: " + compilerDiagnostics.First(d => d.Severity == DiagnosticSeverity.Error));
         }
 
         var (oursTime, oursBytes, oursDiagnostics, oursWall) = Run(Fresh(), additional, new DiagnosticAnalyzer[] { new CSharpPortAnalyzer(), new ConfigurationFilePortAnalyzer() });
+        oursCpu.Add(Cpu.Last);
         var (floorTime, floorBytes, _, floorWall) = Run(Fresh(), additional, new DiagnosticAnalyzer[] { new FloorAnalyzer() });
+        floorCpu.Add(Cpu.Last);
         var (peerTime, _, _, peerWall) = Run(Fresh(), additional, peers.ToArray());
         oursWalls.Add(oursWall);
         floorWalls.Add(floorWall);
@@ -169,10 +268,16 @@ static Row Measure(List<(string Path, string Text)> sources, List<(string Path, 
         diagnostics = oursDiagnostics;
     }
 
-    var row = new Row(lines, sources.Count, Median(compile), Median(ours), Median(floor), Median(peer), Median(extraBytes), diagnostics, Median(oursWalls), Median(floorWalls), Median(peerWalls));
+    var row = new Row(lines, sources.Count, Median(compile), Median(ours), Median(floor), Median(peer), Median(extraBytes), diagnostics, Median(oursWalls), Median(floorWalls), Median(peerWalls))
+    {
+        CompileCpu = Median(compileCpu),
+        OursCpu = Median(oursCpu),
+        FloorCpu = Median(floorCpu),
+    };
     if (print)
     {
         Console.WriteLine($"{lines,9:N0} lines: compile {row.Compile,9:N0} ms | telemetry: PortAnalyzers {row.Ours,8:N1} ms, floor {row.Floor,7:N1} ms, peer {row.Peer,8:N1} ms | wall: PortAnalyzers {row.OursWall:N0} ms, floor {row.FloorWall:N0} ms, peer {row.PeerWall:N0} ms | extra {row.ExtraBytes / 1024:N0} KiB | {row.Diagnostics:N0} diagnostics | medians of {repetitions}");
+        Console.WriteLine($"{"",9} cpu (process, all threads): compile {row.CompileCpu:N0} ms | PortAnalyzers run {row.OursCpu:N0} ms, floor run {row.FloorCpu:N0} ms, PortAnalyzers − floor {row.OursCpu - row.FloorCpu:N0} ms = {(row.OursCpu - row.FloorCpu) / row.CompileCpu:P1} of compile");
     }
 
     return row;
@@ -186,12 +291,14 @@ static (double Milliseconds, double Bytes, int Diagnostics, double WallMilliseco
     GC.Collect();
     GC.WaitForPendingFinalizers();
     long before = GC.GetTotalAllocatedBytes(precise: true);
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var wall = Stopwatch.StartNew();
     var withAnalyzers = compilation.WithAnalyzers(
         analyzers.ToImmutableArray(),
         new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
     var result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
     wall.Stop();
+    Cpu.Last = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
     long after = GC.GetTotalAllocatedBytes(precise: true);
     double time = result.AnalyzerTelemetryInfo.Values.Sum(t => t.ExecutionTime.TotalMilliseconds);
     int count = result.GetAllDiagnostics().Count(d => d.Id.StartsWith("PORT", StringComparison.Ordinal));
@@ -244,11 +351,33 @@ static List<DiagnosticAnalyzer> LoadPeers()
     return peers;
 }
 
+// --peer-sonar: the peer is SonarAnalyzer.CSharp's S1075 (hardcoded URIs), the rule of the real-build comparison, from
+// the NuGet cache (restore it once, e.g. with eng/realbuild.sh; PEER_VERSION as there).
+static List<DiagnosticAnalyzer> LoadSonarPeer()
+{
+    var version = Environment.GetEnvironmentVariable("PEER_VERSION") ?? "9.32.0.97167";
+    var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+    var folder = Path.Combine(cache, "sonaranalyzer.csharp", version, "analyzers");
+    foreach (var dll in Directory.GetFiles(folder, "*.dll"))
+    {
+        Assembly.LoadFrom(dll);
+    }
+
+    var type = Assembly.LoadFrom(Path.Combine(folder, "SonarAnalyzer.CSharp.dll")).GetType("SonarAnalyzer.Rules.CSharp.UriShouldNotBeHardcoded", throwOnError: true)!;
+    return new List<DiagnosticAnalyzer> { (DiagnosticAnalyzer)Activator.CreateInstance(type)! };
+}
+
 // --suppress PORT003,PORT001: measure the cost of the diagnostics themselves (the rules still run; the driver drops them).
 static int[]? ParseSizes(string[] args)
 {
     int i = Array.IndexOf(args, "--sizes");
     return i >= 0 && i + 1 < args.Length ? args[i + 1].Split(',').Select(int.Parse).ToArray() : null;
+}
+
+// CPU time of the last Run (all threads of the process): on a shared machine it moves far less than wall time.
+internal static class Cpu
+{
+    public static double Last;
 }
 
 internal static class Flags
@@ -260,6 +389,12 @@ internal sealed record Row(int Lines, int Files, double Compile, double Ours, do
 {
     /// <summary>Wall time of a full analysis run with PortAnalyzers minus the same run with the floor analyzer.</summary>
     public double OursOverFloorWall => Math.Max(0, OursWall - FloorWall);
+
+    public double CompileCpu { get; init; }
+
+    public double OursCpu { get; init; }
+
+    public double FloorCpu { get; init; }
 
     public double PeerOverFloorWall => Math.Max(0, PeerWall - FloorWall);
 }

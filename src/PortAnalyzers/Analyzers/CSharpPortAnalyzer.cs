@@ -53,9 +53,10 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
     private void OnCompilationStart(CompilationStartAnalysisContext start)
     {
         var session = new Session(
-            new CSharpPortDiscovery(ResolvedSinks.Resolve(start.Compilation)),
+            new CSharpPortDiscovery(ResolvedSinks.Create()),
             new OptionsReader(start.Options.AnalyzerConfigOptionsProvider),
             TestProject.Is(start.Compilation, start.Options.AnalyzerConfigOptionsProvider),
+            new EnabledRules(start.Compilation.Options),
             observer);
 
         start.RegisterOperationAction(session.OnArgument, OperationKind.Argument);
@@ -76,26 +77,52 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentQueue<PortOccurrence> listeners = new();
         private readonly System.Action<PortOccurrence>? observer;
         private readonly bool isTestProject;
+        private readonly EnabledRules enabledRules;
 
-        public Session(CSharpPortDiscovery discovery, OptionsReader options, bool isTestProject, System.Action<PortOccurrence>? observer)
+        public Session(CSharpPortDiscovery discovery, OptionsReader options, bool isTestProject, EnabledRules enabledRules, System.Action<PortOccurrence>? observer)
         {
             this.discovery = discovery;
             this.options = options;
             this.isTestProject = isTestProject;
+            this.enabledRules = enabledRules;
             this.observer = observer;
         }
 
+        /// <summary>False where every rule an occurrence could trigger is off (and no inventory is taken): nothing to find.</summary>
+        private bool IsWanted(OperationAnalysisContext context)
+            => observer is not null || enabledRules.For(context.Operation.Syntax.SyntaxTree) != RuleBits.None;
+
         public void OnInvalid(OperationAnalysisContext context)
-            => Judge(context, discovery.AnalyzeUnboundCall((IInvalidOperation)context.Operation));
+        {
+            if (IsWanted(context))
+            {
+                Judge(context, discovery.AnalyzeUnboundCall((IInvalidOperation)context.Operation));
+            }
+        }
 
         public void OnArgument(OperationAnalysisContext context)
-            => Judge(context, discovery.AnalyzeArgument((IArgumentOperation)context.Operation));
+        {
+            if (IsWanted(context))
+            {
+                Judge(context, discovery.AnalyzeArgument((IArgumentOperation)context.Operation));
+            }
+        }
 
         public void OnAssignment(OperationAnalysisContext context)
-            => Judge(context, discovery.AnalyzeAssignment((ISimpleAssignmentOperation)context.Operation));
+        {
+            if (IsWanted(context))
+            {
+                Judge(context, discovery.AnalyzeAssignment((ISimpleAssignmentOperation)context.Operation));
+            }
+        }
 
         public void OnDeclaration(OperationAnalysisContext context)
         {
+            if (!IsWanted(context))
+            {
+                return;
+            }
+
             switch (context.Operation)
             {
                 case IFieldInitializerOperation field when field.InitializedFields.Length == 1:
@@ -185,7 +212,8 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var ruleContext = new RuleContext(options.For(context.Operation.Syntax.SyntaxTree), context.ReportDiagnostic, isTestProject);
+            var tree = context.Operation.Syntax.SyntaxTree;
+            var ruleContext = new RuleContext(options.For(tree), context.ReportDiagnostic, isTestProject, enabledRules.For(tree));
             foreach (var occurrence in found)
             {
                 observer?.Invoke(occurrence);

@@ -90,6 +90,13 @@ internal sealed class CSharpPortDiscovery
     /// <summary>An argument to a sink parameter, a port-named parameter or a URL literal argument.</summary>
     public List<PortOccurrence>? AnalyzeArgument(IArgumentOperation argument)
     {
+        // Syntax first, before any symbol is touched: a value written as an object creation, a lambda, an await, an
+        // element access and the like never resolves to a constant (a wrapper's own arguments are visited on their own).
+        if (argument.Syntax is ArgumentSyntax { Expression: var written } && CannotBeConstant(written))
+        {
+            return null;
+        }
+
         var parameter = argument.Parameter;
         if (parameter is null || argument.ArgumentKind == ArgumentKind.DefaultValue)
         {
@@ -129,6 +136,22 @@ internal sealed class CSharpPortDiscovery
         }
 
         return found;
+    }
+
+    private static bool CannotBeConstant(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression is ObjectCreationExpressionSyntax { Type: not PredefinedTypeSyntax }
+            or LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or AwaitExpressionSyntax
+            or ElementAccessExpressionSyntax or ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax
+            or TypeOfExpressionSyntax or ThisExpressionSyntax or BaseExpressionSyntax or DeclarationExpressionSyntax
+            or ThrowExpressionSyntax or TupleExpressionSyntax or AnonymousObjectCreationExpressionSyntax
+            or QueryExpressionSyntax or StackAllocArrayCreationExpressionSyntax
+            or AssignmentExpressionSyntax or IsPatternExpressionSyntax;
     }
 
     /// <summary>An assignment to a sink property (SmtpClient.Port) or to a member named for a port (options.Port = 60251).</summary>
@@ -525,7 +548,31 @@ internal sealed class CSharpPortDiscovery
     }
 
     private static bool IsUrlValue(IOperation value)
-        => PortValueResolver.TryResolve(value, out var resolved) && resolved.IsText && IsWholeUrl(resolved.Text!);
+    {
+        // Cheap rejections first, with the answer the full resolution would give: a constant, or a local or readonly
+        // field written once as a literal, whose text is not a URL (no walk of the body for the local's writes).
+        var operation = PortValueResolver.Unwrap(value);
+        var constant = operation.ConstantValue;
+        if (constant.HasValue && operation is not IInterpolatedStringOperation)
+        {
+            if (constant.Value is not string constantText || !IsWholeUrl(constantText))
+            {
+                return false;
+            }
+        }
+        else if (operation is ILocalReferenceOperation or IFieldReferenceOperation { Field.IsReadOnly: true })
+        {
+            var symbol = operation is ILocalReferenceOperation local ? (ISymbol)local.Local : ((IFieldReferenceOperation)operation).Field;
+            var initializer = PortValueResolver.InitializerOf(symbol);
+            if (initializer is null
+                || (PortValueResolver.TryLiteralValue(initializer, out var literal) && (literal is not string literalText || !IsWholeUrl(literalText))))
+            {
+                return false;
+            }
+        }
+
+        return PortValueResolver.TryResolve(value, out var resolved) && resolved.IsText && IsWholeUrl(resolved.Text!);
+    }
 
     private void Emit(IOperation value, SinkSpec spec, IArgumentOperation? argument, ISymbol target, ref List<PortOccurrence>? found, bool configurable = false)
     {
@@ -771,14 +818,12 @@ internal sealed class CSharpPortDiscovery
                 continue; // other parts of a partial type: no semantic model here, so assume unused.
             }
 
-            foreach (var node in typeReference.GetSyntax().DescendantNodes())
+            // Syntax first: only a name standing as an argument or an assigned value can be at a sink, and only
+            // those are bound (binding every use would bind other members' bodies from this callback). The type is
+            // walked once for all its port-named members.
+            foreach (var identifier in BodyIndex.ValueNamesIn(typeReference.GetSyntax(), symbol.Name, IsValuePositionName))
             {
-                // Syntax first: only a name standing as an argument or an assigned value can be at a sink, and only
-                // those are bound (binding every use would bind other members' bodies from this callback).
-                if (node is IdentifierNameSyntax identifier
-                    && identifier.Identifier.ValueText == symbol.Name
-                    && IsValuePosition(identifier)
-                    && model.GetOperation(identifier) is { } reference
+                if (model.GetOperation(identifier) is { } reference
                     && reference is IFieldReferenceOperation or IPropertyReferenceOperation
                     && SymbolEqualityComparer.Default.Equals(ReferencedMember(reference), symbol)
                     && IsAtSink(reference))
@@ -824,6 +869,8 @@ internal sealed class CSharpPortDiscovery
 
         return uses > 0;
     }
+
+    private static readonly System.Func<IdentifierNameSyntax, bool> IsValuePositionName = IsValuePosition;
 
     private static bool IsValuePosition(ExpressionSyntax name)
     {
@@ -880,22 +927,8 @@ internal sealed class CSharpPortDiscovery
     // int SiloPort { get; } = DEFAULT_SILO_PORT: the member named for a port reports the value at its own declaration.
     private static bool IsNamedNumber(ISymbol member, ITypeSymbol type) => Classify(type) == ValueType.Number && IsNamedPort(member.Name);
 
-    private static IEnumerable<ILocalReferenceOperation> LocalReferences(ILocalSymbol local, IOperation anywhereInBody)
-    {
-        var root = anywhereInBody;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        foreach (var operation in root.Descendants())
-        {
-            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
-            {
-                yield return reference;
-            }
-        }
-    }
+    private static List<ILocalReferenceOperation> LocalReferences(ILocalSymbol local, IOperation anywhereInBody)
+        => BodyIndex.ReferencesTo(local, anywhereInBody);
 
     // Walks up through conversions, parentheses and configuration-read defaults to the consumer of a value.
     private static IOperation? SkipUp(IOperation operation)
@@ -915,11 +948,8 @@ internal sealed class CSharpPortDiscovery
 
     private static ValueType Classify(ITypeSymbol type)
     {
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-        {
-            type = nullable.TypeArguments[0];
-        }
-
+        // The special type first: it answers for almost every parameter without touching type arguments (whose
+        // public symbols Roslyn allocates on each access).
         switch (type.SpecialType)
         {
             case SpecialType.System_Int32:
@@ -931,9 +961,21 @@ internal sealed class CSharpPortDiscovery
                 return ValueType.Number;
             case SpecialType.System_String:
                 return ValueType.Text;
+            case SpecialType.None:
+                break;
+            default:
+                return ValueType.None;
         }
 
-        return type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } ? ValueType.TextArray : ValueType.None;
+        if (type is IArrayTypeSymbol array)
+        {
+            return array.ElementType.SpecialType == SpecialType.System_String ? ValueType.TextArray : ValueType.None;
+        }
+
+        return type is INamedTypeSymbol { IsValueType: true, OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+            && Classify(nullable.TypeArguments[0]) == ValueType.Number
+            ? ValueType.Number
+            : ValueType.None;
     }
 
     private static string Describe(ISymbol symbol) => symbol switch

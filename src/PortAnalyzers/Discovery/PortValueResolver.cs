@@ -237,20 +237,9 @@ internal static class PortValueResolver
 
     private static LocalWrites WritesOf(ILocalSymbol local, IOperation reference)
     {
-        var root = reference;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
         var result = LocalWrites.None;
-        foreach (var operation in root.Descendants())
+        foreach (var found in BodyIndex.ReferencesTo(local, reference))
         {
-            if (operation is not ILocalReferenceOperation found || !SymbolEqualityComparer.Default.Equals(found.Local, local))
-            {
-                continue;
-            }
-
             switch (found.Parent)
             {
                 case ISimpleAssignmentOperation assignment when assignment.Target == found:

@@ -9,12 +9,16 @@ namespace PortAnalyzers.Rules;
 /// <summary>What a rule needs besides the occurrence: the options in force and where to report.</summary>
 internal readonly struct RuleContext
 {
-    public RuleContext(PortAnalyzerOptions options, Action<Diagnostic> report, bool isTestProject = false)
+    public RuleContext(PortAnalyzerOptions options, Action<Diagnostic> report, bool isTestProject = false, RuleBits enabled = RuleBits.All)
     {
         Options = options;
         Report = report;
         IsTestProject = isTestProject;
+        Enabled = enabled;
     }
+
+    /// <summary>The rules whose severity is not none where the occurrence is: the others are not evaluated.</summary>
+    public RuleBits Enabled { get; }
 
     /// <summary>The compilation is a test project (references xunit, NUnit, MSTest or TUnit, or sets IsTestProject).</summary>
     public bool IsTestProject { get; }
@@ -55,9 +59,14 @@ internal static class PortRules
 {
     public static void Evaluate(PortOccurrence occurrence, in RuleContext context)
     {
+        var enabled = context.Enabled;
         if (!occurrence.IsValidPort)
         {
-            OutOfRangePortRule.Evaluate(occurrence, context);
+            if ((enabled & RuleBits.OutOfRangePort) != 0)
+            {
+                OutOfRangePortRule.Evaluate(occurrence, context);
+            }
+
             return;
         }
 
@@ -66,11 +75,34 @@ internal static class PortRules
             return; // "let the OS choose" is always right.
         }
 
-        EphemeralPortRule.Evaluate(occurrence, context);
-        KnownUsePortRule.Evaluate(occurrence, context);
-        HardcodedPortRule.Evaluate(occurrence, context);
-        PrivilegedPortRule.Evaluate(occurrence, context);
-        BrowserUnsafePortRule.Evaluate(occurrence, context);
-        TestFixedPortRule.Evaluate(occurrence, context);
+        if ((enabled & RuleBits.EphemeralPort) != 0)
+        {
+            EphemeralPortRule.Evaluate(occurrence, context);
+        }
+
+        if ((enabled & RuleBits.KnownUsePort) != 0)
+        {
+            KnownUsePortRule.Evaluate(occurrence, context);
+        }
+
+        if ((enabled & RuleBits.HardcodedPort) != 0)
+        {
+            HardcodedPortRule.Evaluate(occurrence, context);
+        }
+
+        if ((enabled & RuleBits.PrivilegedPort) != 0)
+        {
+            PrivilegedPortRule.Evaluate(occurrence, context);
+        }
+
+        if ((enabled & RuleBits.BrowserUnsafePort) != 0)
+        {
+            BrowserUnsafePortRule.Evaluate(occurrence, context);
+        }
+
+        if ((enabled & RuleBits.TestFixedPort) != 0)
+        {
+            TestFixedPortRule.Evaluate(occurrence, context);
+        }
     }
 }

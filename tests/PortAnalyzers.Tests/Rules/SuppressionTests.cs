@@ -42,4 +42,24 @@ public class SuppressionTests
             Usings + "class C { object A() => new TcpListener(IPAddress.Any, 60251); }",
             "dotnet_diagnostic.PORT001.severity = none",
             new[] { "PORT001" });
+
+    // A rule whose severity is none is not evaluated (the analyzer reads the effective severities once per file):
+    // the other rules must still report, and a file's .editorconfig must win over the global config, as in the compiler.
+    [Fact]
+    public Task Severity_none_for_one_rule_leaves_the_others_on()
+        => Verify.AnalyzerAsync(
+            Usings + "class C { object A() => new TcpListener(IPAddress.Any, {|PORT001:60251|}); }",
+            "dotnet_diagnostic.PORT003.severity = none",
+            new[] { "PORT001", "PORT003" });
+
+    [Fact]
+    public Task A_files_editorconfig_severity_none_wins_over_the_global_config()
+    {
+        var test = Verify.Create(
+            Usings + "class C { object A() => new TcpListener(IPAddress.Any, 60251); }",
+            "dotnet_diagnostic.PORT001.severity = warning",
+            new[] { "PORT001" });
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.PORT001.severity = none\n"));
+        return test.RunAsync();
+    }
 }
