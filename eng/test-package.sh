@@ -95,6 +95,59 @@ fi
 (cd "$work/consumer" && NUGET_PACKAGES="$work/packages" dotnet build -nologo --no-incremental -p:ErrorLog="$work/consumer.sarif%2Cversion=2.1" >/dev/null 2>&1) || true
 grep -q '"ruleId": "PORT001"' "$work/consumer.sarif" || { echo "FAIL: no PORT001 in the SARIF error log" >&2; exit 1; }
 grep -q '"version": "2.1.0"' "$work/consumer.sarif" || { echo "FAIL: the error log is not SARIF 2.1.0" >&2; exit 1; }
+# Severity presets: PortAnalyzersAnalysisMode picks a global config shipped in the package, which reaches C# files and
+# the AdditionalFiles (JSON, Dockerfile, project file) alike. The SARIF error log gives each diagnostic's effective level.
+levels() { # $1: extra build arguments; prints "RULE FILE LEVEL" per diagnostic, sorted and unique
+  rm -f "$work/levels.sarif"
+  (cd "$work/consumer" && NUGET_PACKAGES="$work/packages" dotnet build -nologo --no-incremental $1 -p:ErrorLog="$work/levels.sarif%2Cversion=2.1" >/dev/null 2>&1) || true
+  python3 - "$work/levels.sarif" <<'PY'
+import json, sys, os
+runs = json.load(open(sys.argv[1], encoding="utf-8-sig"))["runs"]
+rows = set()
+for run in runs:
+    for r in run.get("results", []):
+        if r["ruleId"].startswith("PORT"):
+            uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] if r.get("locations") else "-"
+            rows.add(f'{r["ruleId"]} {os.path.basename(uri)} {r.get("level", "warning")}')
+print("\n".join(sorted(rows)))
+PY
+}
+expect() { # $1: mode label, $2: levels output, $3...: lines that must be present
+  local label="$1" got="$2"; shift 2
+  for line in "$@"; do
+    grep -qx "$line" <<<"$got" || { echo "FAIL: $label: expected '$line' in:" >&2; echo "$got" >&2; exit 1; }
+  done
+}
+for mode in default none all-suggestions all-warnings all-errors; do
+  got="$(levels "-p:PortAnalyzersAnalysisMode=$mode")"
+  echo "PortAnalyzersAnalysisMode=$mode:"; sed 's/^/  /' <<<"${got:-(no PortAnalyzers diagnostics)}"
+  case "$mode" in
+    default) expect "$mode" "$got" "PORT001 Program.cs warning" "PORT002 appsettings.json warning" "PORT009 Dockerfile warning" "PORT009 Consumer.csproj warning" "PORT003 Program.cs note" ;;
+    none) [ -z "$got" ] || { echo "FAIL: PortAnalyzersAnalysisMode=none left diagnostics" >&2; exit 1; } ;;
+    all-suggestions) expect "$mode" "$got" "PORT001 Program.cs note" "PORT002 appsettings.json note" "PORT009 Dockerfile note" "PORT009 Consumer.csproj note" "PORT003 Program.cs note"
+      if grep -qv " note$" <<<"$got"; then echo "FAIL: all-suggestions left a level other than note" >&2; exit 1; fi ;;
+    all-warnings) expect "$mode" "$got" "PORT001 Program.cs warning" "PORT002 appsettings.json warning" "PORT007 launchSettings.json warning" "PORT003 Program.cs warning" "PORT005 Dockerfile warning"
+      if grep -qv " warning$" <<<"$got"; then echo "FAIL: all-warnings left a level other than warning" >&2; exit 1; fi ;;
+    all-errors) expect "$mode" "$got" "PORT001 Program.cs error" "PORT002 appsettings.json error" "PORT007 launchSettings.json error" "PORT009 Dockerfile error" "PORT003 Program.cs error"
+      if grep -qv " error$" <<<"$got"; then echo "FAIL: all-errors left a level other than error" >&2; exit 1; fi ;;
+  esac
+done
+out="$(cd "$work/consumer" && NUGET_PACKAGES="$work/packages" dotnet build -nologo --no-incremental -p:PortAnalyzersAnalysisMode=no-such-mode 2>&1 || true)"
+grep -q "warning PORT100: PortAnalyzersAnalysisMode 'no-such-mode' is not valid" <<<"$out" || { echo "FAIL: an unknown PortAnalyzersAnalysisMode is not reported" >&2; exit 1; }
+# The user's own settings win over the preset: a .globalconfig for a rule (JSON included), an .editorconfig section for C#.
+printf 'is_global = true\ndotnet_diagnostic.PORT002.severity = suggestion\n' > "$work/consumer/.globalconfig"
+printf '[*.cs]\ndotnet_diagnostic.PORT001.severity = none\n' > "$work/consumer/.editorconfig"
+got="$(levels "-p:PortAnalyzersAnalysisMode=all-errors")"
+expect "all-errors with user overrides" "$got" "PORT002 appsettings.json note" "PORT002 Program.cs note" "PORT007 launchSettings.json error"
+if grep -q "^PORT001 Program.cs" <<<"$got"; then echo "FAIL: .editorconfig did not win over the preset for PORT001" >&2; exit 1; fi
+rm "$work/consumer/.editorconfig"
+# Without a preset, one line per category (docs/configuration.md lists the four) raises every rule of it, in JSON too.
+printf 'is_global = true\ndotnet_analyzer_diagnostic.category-PortAnalyzers.Reliability.severity = error\n' > "$work/consumer/.globalconfig"
+got="$(levels "")"
+expect "category line" "$got" "PORT001 Program.cs error" "PORT002 appsettings.json error" "PORT009 Dockerfile error" "PORT003 Program.cs note"
+rm "$work/consumer/.globalconfig"
+echo "presets check passed"
+
 # A test project (IsTestProject set, as Microsoft.NET.Test.Sdk does): the property reaches the analyzers through the
 # package's props, so PORT008 fires and PORT003 stays silent even where .editorconfig raises it.
 mkdir -p "$work/tests"

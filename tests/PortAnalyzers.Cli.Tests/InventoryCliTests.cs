@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.Build.Locator;
 using PortAnalyzers.Cli;
 
 namespace PortAnalyzers.Cli.Tests;
 
-/// <summary>Restores the fixture solution once and runs the inventory on it once; each test reads that result.</summary>
+/// <summary>Restores the fixture solution once and runs the inventory on it once (a collection fixture); each test reads that result.</summary>
 public sealed class InventoryFixture : IAsyncLifetime
 {
     public static readonly string Root = FindRoot();
@@ -16,14 +14,8 @@ public sealed class InventoryFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!MSBuildLocator.IsRegistered)
-        {
-            MSBuildLocator.RegisterDefaults();
-        }
-
-        var restore = Process.Start(new ProcessStartInfo("dotnet", $"restore \"{Solution}\"") { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        await restore.WaitForExitAsync();
-        Assert.Equal(0, restore.ExitCode);
+        CliCollection.RegisterMSBuild();
+        await CliCollection.RestoreAsync(Solution);
         Inventory = await InventoryRunner.RunAsync(Solution, TextWriter.Null, verbose: false, CancellationToken.None);
     }
 
@@ -41,7 +33,8 @@ public sealed class InventoryFixture : IAsyncLifetime
     }
 }
 
-public class InventoryCliTests : IClassFixture<InventoryFixture>
+[Collection(CliCollection.Name)]
+public class InventoryCliTests
 {
     private readonly Inventory inventory;
 
@@ -131,7 +124,8 @@ public class InventoryCliTests : IClassFixture<InventoryFixture>
         => Assert.Equal(expected, Program.ExitCode(inventory, failOn));
 }
 
-public class InventoryLoadFailureTests : IClassFixture<InventoryFixture>
+[Collection(CliCollection.Name)]
+public class InventoryLoadFailureTests
 {
     [Fact]
     public async Task Missing_path_exits_2_with_one_line()

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+using PortAnalyzers.Cli;
+
+namespace PortAnalyzers.Cli.Tests;
+
+/// <summary>port-inventory's SARIF against the OASIS SARIF 2.1.0 JSON schema, and what GitHub code scanning needs beyond it.</summary>
+[Collection(CliCollection.Name)]
+public class SarifSchemaTests
+{
+    private readonly Inventory inventory;
+    private readonly Inventory deployment;
+
+    public SarifSchemaTests(InventoryFixture fixture, DeploymentFixture deploymentFixture)
+    {
+        inventory = fixture.Inventory;
+        deployment = deploymentFixture.Inventory;
+    }
+
+    public static IReadOnlyList<string> SchemaErrors(string sarif)
+    {
+        var schema = JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "Schemas", "sarif-schema-2.1.0.json"));
+        using var document = JsonDocument.Parse(sarif);
+        var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        return result.IsValid
+            ? Array.Empty<string>()
+            : (result.Details ?? new List<EvaluationResults>()).Where(d => d.HasErrors && d.Errors is not null)
+                .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Key}: {e.Value}")).ToList();
+    }
+
+    [Fact]
+    public void The_validator_rejects_what_the_schema_forbids()
+    {
+        // A test that cannot fail is no test: the same validator must reject a broken document.
+        Assert.NotEmpty(SchemaErrors("""{ "version": "2.1.0", "runs": [ { "tool": { "driver": { } }, "results": [ { "level": "loud" } ] } ] }"""));
+        Assert.Empty(SchemaErrors("""{ "version": "2.1.0", "runs": [ { "tool": { "driver": { "name": "x" } }, "results": [] } ] }"""));
+    }
+
+    [Fact]
+    public void Inventory_sarif_is_valid_against_the_2_1_0_schema()
+    {
+        Assert.Empty(SchemaErrors(Formatters.Sarif(inventory)));
+        Assert.Empty(SchemaErrors(Formatters.Sarif(deployment)));
+    }
+
+    [Fact]
+    public void Inventory_sarif_has_what_github_code_scanning_reads()
+    {
+        var root = JsonNode.Parse(Formatters.Sarif(inventory, sourceRoot: InventoryFixture.Root, category: "ports/inventory"))!;
+        var run = root["runs"]![0]!;
+        var driver = run["tool"]!["driver"]!;
+        Assert.Matches(@"^\d+\.\d+\.\d+", (string)driver["version"]!);
+        Assert.Equal("ports/inventory/", (string)run["automationDetails"]!["id"]!);
+        Assert.Equal(new Uri(InventoryFixture.Root.TrimEnd('/') + "/").AbsoluteUri, (string)run["originalUriBaseIds"]!["%SRCROOT%"]!["uri"]!);
+
+        var rules = driver["rules"]!.AsArray();
+        foreach (var id in new[] { "PORT001", "PORT003", "PORT009", "PORT101", "PORTX01", "PORTX06" })
+        {
+            var rule = Assert.Single(rules, r => (string)r!["id"]! == id)!;
+            Assert.Matches("^[A-Z][A-Za-z0-9]+$", (string)rule["name"]!);
+            Assert.False(string.IsNullOrWhiteSpace((string)rule["shortDescription"]!["text"]!));
+            Assert.False(string.IsNullOrWhiteSpace((string)rule["fullDescription"]!["text"]!));
+            Assert.StartsWith("https://", (string)rule["helpUri"]!);
+            Assert.Contains((string)rule["defaultConfiguration"]!["level"]!, new[] { "error", "warning", "note" });
+        }
+
+        Assert.Equal("note", (string)Assert.Single(rules, r => (string)r!["id"]! == "PORT003")!["defaultConfiguration"]!["level"]!);
+        var results = run["results"]!.AsArray();
+        Assert.NotEmpty(results);
+        foreach (var result in results)
+        {
+            var location = result!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!;
+            Assert.Equal("%SRCROOT%", (string)location["uriBaseId"]!);
+            var uri = (string)location["uri"]!;
+            Assert.StartsWith("tests/Fixtures/Inventory/", uri);
+            Assert.True(File.Exists(Path.Combine(InventoryFixture.Root, uri)), uri);
+            Assert.Equal(id(result), (string)rules[(int)result["ruleIndex"]!]!["id"]!);
+        }
+
+        static string id(JsonNode? result) => (string)result!["ruleId"]!;
+    }
+
+    [Fact]
+    public void Repository_root_is_found_above_the_solution_folder()
+        => Assert.Equal(InventoryFixture.Root, Formatters.FindSourceRoot(Path.Combine(InventoryFixture.Root, "tests", "Fixtures", "Inventory")));
+}
