@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End to end: `dotnet format analyzers --diagnostics PORT003` applies the code fixes to a copy of each sample, the
-# samples still build, and no PORT003 is left (SPEC §5: fixes keep the code compiling and are recognised as configurable).
+# samples still build, and no PORT003 is left: fixes keep the code compiling and are recognised as configurable.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"

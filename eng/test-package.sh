@@ -141,10 +141,12 @@ got="$(levels "-p:PortAnalyzersAnalysisMode=all-errors")"
 expect "all-errors with user overrides" "$got" "PORT002 appsettings.json note" "PORT002 Program.cs note" "PORT007 launchSettings.json error"
 if grep -q "^PORT001 Program.cs" <<<"$got"; then echo "FAIL: .editorconfig did not win over the preset for PORT001" >&2; exit 1; fi
 rm "$work/consumer/.editorconfig"
-# Without a preset, one line per category (docs/configuration.md lists the four) raises every rule of it, in JSON too.
+# A category line (dotnet_analyzer_diagnostic.category-PortAnalyzers.Reliability.severity) reaches C# files only: the
+# compiler does not apply category or bulk settings to diagnostics in AdditionalFiles, even from a global config.
+# That is why the preset (per-rule lines) is the package's one switch; docs/configuration.md says so.
 printf 'is_global = true\ndotnet_analyzer_diagnostic.category-PortAnalyzers.Reliability.severity = error\n' > "$work/consumer/.globalconfig"
 got="$(levels "")"
-expect "category line" "$got" "PORT001 Program.cs error" "PORT002 appsettings.json error" "PORT009 Dockerfile error" "PORT003 Program.cs note"
+expect "category line" "$got" "PORT001 Program.cs error" "PORT002 Program.cs error" "PORT002 appsettings.json warning" "PORT003 Program.cs note"
 rm "$work/consumer/.globalconfig"
 echo "presets check passed"
 
@@ -173,4 +175,17 @@ CS
 out="$(cd "$work/tests" && NUGET_PACKAGES="$work/packages" dotnet build -nologo 2>&1 || true)"
 grep -q "EchoTests.cs(3,93): warning PORT008" <<<"$out" || { echo "FAIL: no PORT008 in a test project" >&2; echo "$out" >&2; exit 1; }
 if grep -q "PORT003" <<<"$out"; then echo "FAIL: PORT003 in a test project" >&2; echo "$out" >&2; exit 1; fi
+# port-inventory as a .NET tool: pack, install from the folder into a private tool path, run it on the fixture.
+dotnet pack "$root/src/PortAnalyzers.Cli/PortAnalyzers.Cli.csproj" -c Release -o "$work/tools-feed" -p:Version=0.0.0-local >/dev/null
+NUGET_PACKAGES="$work/packages" dotnet tool install --tool-path "$work/tools" --add-source "$work/tools-feed" --version 0.0.0-local PortAnalyzers.Inventory >/dev/null
+"$work/tools/port-inventory" --help | grep -q -- "--baseline" || { echo "FAIL: the installed port-inventory has no --help" >&2; exit 1; }
+dotnet restore "$root/tests/Fixtures/Inventory/Inventory.sln" >/dev/null
+set +e
+inventory="$("$work/tools/port-inventory" "$root/tests/Fixtures/Inventory/Inventory.sln" --format json 2>/dev/null)"; code=$?
+set -e
+[ "$code" -eq 1 ] || { echo "FAIL: installed port-inventory exited $code on the fixture (expected 1: PORTX01)" >&2; exit 1; }
+grep -q '"ruleId": "PORTX01"' <<<"$inventory" || { echo "FAIL: installed port-inventory did not find PORTX01" >&2; exit 1; }
+"$work/tools/port-inventory" "$root/tests/Fixtures/Inventory/Inventory.sln" --format xml >/dev/null 2>&1 && { echo "FAIL: --format xml accepted" >&2; exit 1; }
+echo "installed port-inventory: --help, exit 1 with PORTX01 on the fixture, exit 2 on a bad option"
+
 echo "package check passed"

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace PortAnalyzers.CodeFixes;
 
 /// <summary>
-/// Light-bulb fixes for ports in C# (SPEC §5): read from configuration (or an environment variable when no
+/// Light-bulb fixes for ports in C#: read from configuration (or an environment variable when no
 /// IConfiguration is in reach), use port 0 for a listener, use a safe port for PORT001/PORT002.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PortCodeFixProvider)), Shared]

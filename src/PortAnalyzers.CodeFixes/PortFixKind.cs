@@ -1,6 +1,6 @@
 namespace PortAnalyzers.CodeFixes;
 
-/// <summary>The four ways out of a port diagnostic (SPEC §5). The value doubles as the code action's equivalence key.</summary>
+/// <summary>The four ways out of a port diagnostic. The value doubles as the code action's equivalence key.</summary>
 internal enum PortFixKind
 {
     ReadFromConfiguration,

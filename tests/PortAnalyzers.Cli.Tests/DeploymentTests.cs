@@ -185,7 +185,8 @@ public class DeploymentTests
         var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
         Assert.Subset(rules.ToHashSet(), new HashSet<string?> { "PORTX02", "PORTX03", "PORTX04", "PORTX05", "PORTX06", "PORT009" });
         var x02 = Assert.Single(run.GetProperty("results").EnumerateArray(), r => r.GetProperty("ruleId").GetString() == "PORTX02");
-        Assert.Equal("docker-compose.yml", x02.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        // Relative to the repository root (code scanning resolves it against the checkout), not to the inventory root.
+        Assert.Equal("tests/Fixtures/Deployment/docker-compose.yml", x02.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
         Assert.NotEmpty(x02.GetProperty("relatedLocations").EnumerateArray());
     }
 

@@ -18,14 +18,17 @@ public class SarifSchemaTests
         deployment = deploymentFixture.Inventory;
     }
 
+    // Built once: the library registers a schema by its $id, and a second registration of the same $id is refused.
+    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "Schemas", "sarif-schema-2.1.0.json")));
+
     public static IReadOnlyList<string> SchemaErrors(string sarif)
     {
-        var schema = JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "Schemas", "sarif-schema-2.1.0.json"));
+        var schema = Schema.Value;
         using var document = JsonDocument.Parse(sarif);
         var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         return result.IsValid
             ? Array.Empty<string>()
-            : (result.Details ?? new List<EvaluationResults>()).Where(d => d.HasErrors && d.Errors is not null)
+            : (result.Details ?? new List<EvaluationResults>()).Where(d => d.Errors is { Count: > 0 })
                 .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Key}: {e.Value}")).ToList();
     }
 
@@ -75,10 +78,10 @@ public class SarifSchemaTests
             var uri = (string)location["uri"]!;
             Assert.StartsWith("tests/Fixtures/Inventory/", uri);
             Assert.True(File.Exists(Path.Combine(InventoryFixture.Root, uri)), uri);
-            Assert.Equal(id(result), (string)rules[(int)result["ruleIndex"]!]!["id"]!);
+            Assert.Equal(RuleId(result), (string)rules[(int)result["ruleIndex"]!]!["id"]!);
         }
 
-        static string id(JsonNode? result) => (string)result!["ruleId"]!;
+        static string RuleId(JsonNode? result) => (string)result!["ruleId"]!;
     }
 
     [Fact]
