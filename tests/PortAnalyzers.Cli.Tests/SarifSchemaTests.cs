@@ -88,3 +88,38 @@ public class SarifSchemaTests
     public void Repository_root_is_found_above_the_solution_folder()
         => Assert.Equal(InventoryFixture.Root, Formatters.FindSourceRoot(Path.Combine(InventoryFixture.Root, "tests", "Fixtures", "Inventory")));
 }
+
+/// <summary>The compiler's own SARIF (an ErrorLog build with the analyzers) against the same schema, as docs/ci.md uploads it.</summary>
+[Collection(CliCollection.Name)]
+public class ErrorLogSarifTests
+{
+    [Fact]
+    public async Task ErrorLog_of_a_build_with_the_analyzers_is_valid_sarif_2_1_0_with_port_results()
+    {
+        var directory = Directory.CreateTempSubdirectory("port-errorlog").FullName;
+        var analyzer = typeof(PortAnalyzers.Analyzers.CSharpPortAnalyzer).Assembly.Location;
+        await File.WriteAllTextAsync(Path.Combine(directory, "App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><OutputType>Exe</OutputType></PropertyGroup>
+              <ItemGroup>
+                <Analyzer Include="{analyzer}" />
+                <AdditionalFiles Include="appsettings.json" />
+              </ItemGroup>
+            </Project>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(directory, "Program.cs"), "var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Any, 60251);\n");
+        await File.WriteAllTextAsync(Path.Combine(directory, "appsettings.json"), "{ \"Urls\": \"http://localhost:61100\" }\n");
+        var sarif = Path.Combine(directory, "App.sarif");
+        var build = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet", $"build \"{directory}\" -nologo -p:ErrorLog=\"{sarif}%2Cversion=2.1\"") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var stdout = build.StandardOutput.ReadToEndAsync();
+        var stderr = build.StandardError.ReadToEndAsync();
+        await build.WaitForExitAsync();
+        Assert.True(build.ExitCode == 0, await stdout + await stderr);
+
+        var text = await File.ReadAllTextAsync(sarif);
+        Assert.Empty(SarifSchemaTests.SchemaErrors(text));
+        var results = JsonNode.Parse(text)!["runs"]![0]!["results"]!.AsArray().Select(r => (string)r!["ruleId"]!).ToList();
+        Assert.Contains("PORT001", results);
+        Assert.Contains("PORT002", results);
+    }
+}
