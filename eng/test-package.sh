@@ -14,6 +14,13 @@ for entry in analyzers/dotnet/roslyn4.8/cs/PortAnalyzers.dll analyzers/dotnet/ro
 done
 nuspec="$(unzip -p "$work/feed/PortAnalyzers.0.0.0-local.nupkg" PortAnalyzers.nuspec)"
 grep -q "<developmentDependency>true</developmentDependency>" <<<"$nuspec" || { echo "FAIL: not a development dependency" >&2; exit 1; }
+for element in "<readme>README.md</readme>" "<releaseNotes>" "<repository type=\"git\" url=\"https://github.com/portanalyzers/portanalyzers\"" "<projectUrl>" "<tags>" "<license type=\"expression\">MIT</license>"; do
+  grep -q "$element" <<<"$nuspec" || { echo "FAIL: PortAnalyzers.nuspec has no $element" >&2; exit 1; }
+done
+for entry in README.md CHANGELOG.md globalconfigs/PortAnalyzers.none.globalconfig globalconfigs/PortAnalyzers.all-suggestions.globalconfig \
+             globalconfigs/PortAnalyzers.all-warnings.globalconfig globalconfigs/PortAnalyzers.all-errors.globalconfig; do
+  grep -q " $entry\$" <<<"$listing" || { echo "FAIL: $entry missing from the package" >&2; exit 1; }
+done
 if grep -q "<dependency" <<<"$nuspec"; then
   echo "package declares dependencies: they would leak to users" >&2; exit 1
 fi
@@ -177,6 +184,10 @@ grep -q "EchoTests.cs(3,93): warning PORT008" <<<"$out" || { echo "FAIL: no PORT
 if grep -q "PORT003" <<<"$out"; then echo "FAIL: PORT003 in a test project" >&2; echo "$out" >&2; exit 1; fi
 # port-inventory as a .NET tool: pack, install from the folder into a private tool path, run it on the fixture.
 dotnet pack "$root/src/PortAnalyzers.Cli/PortAnalyzers.Cli.csproj" -c Release -o "$work/tools-feed" -p:Version=0.0.0-local >/dev/null
+tool_nuspec="$(unzip -p "$work/tools-feed/PortAnalyzers.Inventory.0.0.0-local.nupkg" PortAnalyzers.Inventory.nuspec)"
+for element in "<readme>README.md</readme>" "<releaseNotes>" "<repository type=\"git\"" "<projectUrl>" "<tags>" "<packageType name=\"DotnetTool\""; do
+  grep -q "$element" <<<"$tool_nuspec" || { echo "FAIL: PortAnalyzers.Inventory.nuspec has no $element" >&2; exit 1; }
+done
 NUGET_PACKAGES="$work/packages" dotnet tool install --tool-path "$work/tools" --add-source "$work/tools-feed" --version 0.0.0-local PortAnalyzers.Inventory >/dev/null
 "$work/tools/port-inventory" --help | grep -q -- "--baseline" || { echo "FAIL: the installed port-inventory has no --help" >&2; exit 1; }
 dotnet restore "$root/tests/Fixtures/Inventory/Inventory.sln" >/dev/null
