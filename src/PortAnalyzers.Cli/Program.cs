@@ -84,6 +84,7 @@ public static class Program
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var (command, options) = Command();
+        command.SetAction((result, cancellationToken) => ExecuteAsync(result, options, output, error, cancellationToken));
         var parse = command.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -96,8 +97,8 @@ public static class Program
             return 2;
         }
 
-        command.SetAction((result, cancellationToken) => ExecuteAsync(result, options, output, error, cancellationToken));
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        // No default exception handler: an unexpected exception must not look like exit code 1 (findings).
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
 
     private static async Task<int> ExecuteAsync(ParseResult parse, Options options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
