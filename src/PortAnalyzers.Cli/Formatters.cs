@@ -220,22 +220,52 @@ public static class Formatters
         return root.ToJsonString(Json);
     }
 
-    public static string Sarif(Inventory inventory)
+    /// <summary>
+    /// SARIF 2.1.0 as GitHub code scanning reads it: every rule with name, descriptions, help link and default level;
+    /// artifact URIs relative to <paramref name="sourceRoot"/> (the repository root: the nearest folder above the
+    /// inventory root that holds .git, else the inventory root) under uriBaseId %SRCROOT%; the tool's version; and
+    /// automationDetails.id, whose part up to the last '/' is the code scanning category.
+    /// </summary>
+    public static string Sarif(Inventory inventory, string? sourceRoot = null, string category = "port-inventory")
     {
+        var root = Path.GetFullPath(sourceRoot ?? FindSourceRoot(inventory.Root));
+        var rules = SarifRules.All;
+        var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(r => r.Id, r => r.i, StringComparer.Ordinal);
         var results = new JsonArray();
+
+        JsonObject Result(string ruleId, string severity, string message, string file, int line, int column)
+        {
+            var result = new JsonObject { ["ruleId"] = ruleId };
+            if (ruleIndex.TryGetValue(ruleId, out var index))
+            {
+                result["ruleIndex"] = index;
+            }
+
+            result["level"] = severity is "error" or "warning" or "note" or "none" ? severity : "note";
+            result["message"] = new JsonObject { ["text"] = message };
+            result["locations"] = new JsonArray(new JsonObject { ["physicalLocation"] = Physical(file, line, column) });
+            return result;
+        }
+
+        JsonObject Physical(string file, int line, int column) => new()
+        {
+            ["artifactLocation"] = new JsonObject { ["uri"] = SarifUri(root, inventory.Root, file), ["uriBaseId"] = "%SRCROOT%" },
+            ["region"] = new JsonObject { ["startLine"] = Math.Max(1, line), ["startColumn"] = Math.Max(1, column) },
+        };
+
         foreach (var f in inventory.Projects.SelectMany(p => p.Findings))
         {
-            results.Add(Result(f.RuleId, f.Severity, f.Message, Relative(inventory, f.File), f.Line, f.Column));
+            results.Add(Result(f.RuleId, f.Severity, f.Message, f.File, f.Line, f.Column));
         }
 
         foreach (var c in inventory.CrossProject)
         {
             var first = c.Listeners[0];
-            var result = Result(CrossProjectFinding.RuleId, "warning", c.Message, Relative(inventory, first.File), first.Line, first.Column);
+            var result = Result(CrossProjectFinding.RuleId, "warning", c.Message, first.File, first.Line, first.Column);
             result["relatedLocations"] = new JsonArray(c.Listeners.Skip(1).Select((l, i) => (JsonNode)new JsonObject
             {
                 ["id"] = i + 1,
-                ["physicalLocation"] = Physical(Relative(inventory, l.File), l.Line, l.Column),
+                ["physicalLocation"] = Physical(l.File, l.Line, l.Column),
                 ["message"] = new JsonObject { ["text"] = l.Project },
             }).ToArray());
             results.Add(result);
@@ -243,18 +273,17 @@ public static class Formatters
 
         foreach (var f in inventory.CrossFile)
         {
-            var result = Result(f.RuleId, "warning", f.Message, Relative(inventory, f.Location.File), f.Location.Line, f.Location.Column);
+            var result = Result(f.RuleId, "warning", f.Message, f.Location.File, f.Location.Line, f.Location.Column);
             result["relatedLocations"] = new JsonArray(f.Related.Select((r, i) => (JsonNode)new JsonObject
             {
                 ["id"] = i + 1,
-                ["physicalLocation"] = Physical(Relative(inventory, r.File), r.Line, r.Column),
-                ["message"] = new JsonObject { ["text"] = r.Label ?? string.Empty },
+                ["physicalLocation"] = Physical(r.File, r.Line, r.Column),
+                ["message"] = new JsonObject { ["text"] = string.IsNullOrEmpty(r.Label) ? "related" : r.Label },
             }).ToArray());
             results.Add(result);
         }
 
-        var ruleIds = inventory.Projects.SelectMany(p => p.Findings).Select(f => f.RuleId).Append(CrossProjectFinding.RuleId)
-            .Concat(inventory.CrossFile.Select(f => f.RuleId)).Distinct().OrderBy(r => r, StringComparer.Ordinal);
+        var version = SarifRules.ToolVersion;
         var sarif = new JsonObject
         {
             ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
@@ -266,36 +295,55 @@ public static class Formatters
                     ["driver"] = new JsonObject
                     {
                         ["name"] = "port-inventory",
+                        ["version"] = version,
+                        ["semanticVersion"] = version,
                         ["informationUri"] = "https://github.com/portanalyzers/portanalyzers",
-                        ["rules"] = new JsonArray(ruleIds.Select(id => (JsonNode)new JsonObject
+                        ["rules"] = new JsonArray(rules.Select(r => (JsonNode)new JsonObject
                         {
-                            ["id"] = id,
-                            ["shortDescription"] = CrossFileRules.Titles.TryGetValue(id, out var title) ? new JsonObject { ["text"] = title } : null,
-                            ["helpUri"] = id.StartsWith("PORTX", StringComparison.Ordinal)
-                                ? "https://github.com/portanalyzers/portanalyzers/blob/main/docs/inventory.md"
-                                : Descriptors.HelpLinkBase + id + ".md",
+                            ["id"] = r.Id,
+                            ["name"] = r.Name,
+                            ["shortDescription"] = new JsonObject { ["text"] = r.Title },
+                            ["fullDescription"] = new JsonObject { ["text"] = r.Description },
+                            ["helpUri"] = r.HelpUri,
+                            ["defaultConfiguration"] = new JsonObject { ["level"] = r.Level },
+                            ["properties"] = new JsonObject { ["category"] = r.Category },
                         }).ToArray()),
                     },
                 },
+                ["automationDetails"] = new JsonObject { ["id"] = category.TrimEnd('/') + "/" },
+                ["originalUriBaseIds"] = new JsonObject
+                {
+                    ["%SRCROOT%"] = new JsonObject { ["uri"] = new Uri(root.TrimEnd('/', '\\') + "/").AbsoluteUri },
+                },
+                ["columnKind"] = "utf16CodeUnits",
                 ["results"] = results,
             }),
         };
         return sarif.ToJsonString(Json);
     }
 
-    private static JsonObject Result(string ruleId, string severity, string message, string file, int line, int column) => new()
+    /// <summary>The repository root: the nearest folder at or above <paramref name="start"/> that holds .git (a folder, or a file in a worktree).</summary>
+    public static string FindSourceRoot(string start)
     {
-        ["ruleId"] = ruleId,
-        ["level"] = severity,
-        ["message"] = new JsonObject { ["text"] = message },
-        ["locations"] = new JsonArray(new JsonObject { ["physicalLocation"] = Physical(file, line, column) }),
-    };
+        for (var directory = new DirectoryInfo(Path.GetFullPath(start)); directory is not null; directory = directory.Parent)
+        {
+            var git = Path.Combine(directory.FullName, ".git");
+            if (Directory.Exists(git) || File.Exists(git))
+            {
+                return directory.FullName;
+            }
+        }
 
-    private static JsonObject Physical(string file, int line, int column) => new()
+        return Path.GetFullPath(start);
+    }
+
+    // A relative URI reference: forward slashes, each segment escaped (spaces, '#', '%').
+    private static string SarifUri(string sourceRoot, string inventoryRoot, string file)
     {
-        ["artifactLocation"] = new JsonObject { ["uri"] = file },
-        ["region"] = new JsonObject { ["startLine"] = line, ["startColumn"] = column },
-    };
+        var full = Path.IsPathRooted(file) ? file : Path.Combine(inventoryRoot, file);
+        var relative = Path.GetRelativePath(sourceRoot, full).Replace('\\', '/');
+        return string.Join("/", relative.Split('/').Select(Uri.EscapeDataString));
+    }
 
     private static void AppendAligned(StringBuilder sb, string[] header, List<string[]> rows)
     {

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.Build.Locator;
 using PortAnalyzers.Cli;
 
 namespace PortAnalyzers.Cli.Tests;
@@ -20,16 +18,10 @@ public sealed class DeploymentFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!MSBuildLocator.IsRegistered)
-        {
-            MSBuildLocator.RegisterDefaults();
-        }
-
+        CliCollection.RegisterMSBuild();
         foreach (var solution in new[] { "Shop.sln", "Tools.sln" })
         {
-            var restore = Process.Start(new ProcessStartInfo("dotnet", $"restore \"{Path.Combine(Folder, solution)}\"") { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            await restore.WaitForExitAsync();
-            Assert.Equal(0, restore.ExitCode);
+            await CliCollection.RestoreAsync(Path.Combine(Folder, solution));
         }
 
         var progress = new StringWriter();
@@ -40,7 +32,8 @@ public sealed class DeploymentFixture : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 }
 
-public class DeploymentTests : IClassFixture<DeploymentFixture>
+[Collection(CliCollection.Name)]
+public class DeploymentTests
 {
     private readonly Inventory inventory;
     private readonly string progress;
@@ -192,7 +185,8 @@ public class DeploymentTests : IClassFixture<DeploymentFixture>
         var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
         Assert.Subset(rules.ToHashSet(), new HashSet<string?> { "PORTX02", "PORTX03", "PORTX04", "PORTX05", "PORTX06", "PORT009" });
         var x02 = Assert.Single(run.GetProperty("results").EnumerateArray(), r => r.GetProperty("ruleId").GetString() == "PORTX02");
-        Assert.Equal("docker-compose.yml", x02.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        // Relative to the repository root (code scanning resolves it against the checkout), not to the inventory root.
+        Assert.Equal("tests/Fixtures/Deployment/docker-compose.yml", x02.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
         Assert.NotEmpty(x02.GetProperty("relatedLocations").EnumerateArray());
     }
 

@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.Build.Locator;
 using PortAnalyzers.Cli;
 
 namespace PortAnalyzers.Cli.Tests;
 
-/// <summary>Restores the fixture solution once and runs the inventory on it once; each test reads that result.</summary>
+/// <summary>Restores the fixture solution once and runs the inventory on it once (a collection fixture); each test reads that result.</summary>
 public sealed class InventoryFixture : IAsyncLifetime
 {
     public static readonly string Root = FindRoot();
@@ -16,14 +14,8 @@ public sealed class InventoryFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!MSBuildLocator.IsRegistered)
-        {
-            MSBuildLocator.RegisterDefaults();
-        }
-
-        var restore = Process.Start(new ProcessStartInfo("dotnet", $"restore \"{Solution}\"") { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        await restore.WaitForExitAsync();
-        Assert.Equal(0, restore.ExitCode);
+        CliCollection.RegisterMSBuild();
+        await CliCollection.RestoreAsync(Solution);
         Inventory = await InventoryRunner.RunAsync(Solution, TextWriter.Null, verbose: false, CancellationToken.None);
     }
 
@@ -41,7 +33,8 @@ public sealed class InventoryFixture : IAsyncLifetime
     }
 }
 
-public class InventoryCliTests : IClassFixture<InventoryFixture>
+[Collection(CliCollection.Name)]
+public class InventoryCliTests
 {
     private readonly Inventory inventory;
 
@@ -131,7 +124,8 @@ public class InventoryCliTests : IClassFixture<InventoryFixture>
         => Assert.Equal(expected, Program.ExitCode(inventory, failOn));
 }
 
-public class InventoryLoadFailureTests : IClassFixture<InventoryFixture>
+[Collection(CliCollection.Name)]
+public class InventoryLoadFailureTests
 {
     [Fact]
     public async Task Missing_path_exits_2_with_one_line()
@@ -166,5 +160,97 @@ public class InventoryLoadFailureTests : IClassFixture<InventoryFixture>
         int code = await Program.RunAsync(new[] { Path.Combine(InventoryFixture.Root, "tests", "Fixtures", "Inventory", "CleanService", "CleanService.csproj"), "--format", "json" }, output, TextWriter.Null);
         Assert.Equal(0, code);
         Assert.Contains("\"crossProjectFindings\": []", output.ToString());
+    }
+}
+
+[Collection(CliCollection.Name)]
+public class CommandLineTests
+{
+    private readonly Inventory inventory;
+
+    public CommandLineTests(InventoryFixture fixture) => inventory = fixture.Inventory;
+
+    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = await Program.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Help_lists_the_options_and_exits_0()
+    {
+        var (code, output, _) = await Run("--help");
+        Assert.Equal(0, code);
+        foreach (var option in new[] { "--format", "--output", "--fail-on", "--baseline", "--sarif-category", "--source-root", "--verbose" })
+        {
+            Assert.Contains(option, output);
+        }
+    }
+
+    [Theory]
+    [InlineData("--format", "xml")]
+    [InlineData("--fail-on", "critical")]
+    [InlineData("--baseline", "/no/such/inventory.json")]
+    public async Task Invalid_options_exit_2_with_the_reason(string option, string value)
+    {
+        var (code, _, error) = await Run(InventoryFixture.Solution, option, value);
+        Assert.Equal(2, code);
+        Assert.Contains(value, error);
+    }
+
+    [Fact]
+    public async Task No_path_exits_2()
+        => Assert.Equal(2, (await Run()).Code);
+
+    [Fact]
+    public async Task Review_against_itself_reports_nothing_and_exits_0()
+    {
+        var baseline = Path.Combine(Directory.CreateTempSubdirectory().FullName, "inventory.json");
+        await File.WriteAllTextAsync(baseline, Formatters.JsonDocument(inventory));
+        var (code, output, _) = await Run(InventoryFixture.Solution, "--baseline", baseline);
+        Assert.Equal(0, code);
+        Assert.Contains("No port added, removed or changed, and no new finding", output);
+    }
+
+    [Fact]
+    public void Review_reports_added_removed_changed_ports_and_new_findings()
+    {
+        var current = InventorySnapshot.Parse(Formatters.JsonDocument(inventory));
+        var ports = current.Ports.ToList();
+        var listener = ports.Single(p => p.File == "ServiceA/Program.cs" && p.Port == 8765);
+        var profile = ports.Single(p => p.Port == 5310);
+        // The base branch: the listener had another value and sat two lines lower, the profile port did not exist, and
+        // a port since removed was there; the PORTX01 collision and the PORT003 finding of ServiceA are new.
+        var basePorts = ports.Where(p => p != listener && p != profile)
+            .Append(listener with { Port = 8700, Line = listener.Line + 2 })
+            .Append(new SnapshotPort("ServiceB", 9999, "tcp", "listen", "ServiceB/Program.cs", 3, "new TcpListener(...)", null, true))
+            .ToList();
+        var baseFindings = current.Findings.Where(f => f.RuleId != "PORTX01" && !(f.RuleId == "PORT003" && f.File == "ServiceA/Program.cs")).ToList();
+        var review = Review.Compare(new InventorySnapshot(basePorts, baseFindings), current);
+
+        Assert.Equal(5310, Assert.Single(review.Added).Port);
+        Assert.Equal(9999, Assert.Single(review.Removed).Port);
+        var (before, after) = Assert.Single(review.Changed);
+        Assert.Equal((8700L, 8765L), (before.Port, after.Port));
+        Assert.Equal(new[] { "PORT003", "PORTX01" }, review.NewFindings.Select(f => f.RuleId).OrderBy(r => r));
+        Assert.True(review.Fails("warning"));   // PORTX01 is a warning
+        Assert.False(review.Fails("error"));
+        Assert.False(review.Fails("none"));
+
+        var markdown = review.Markdown("main.json");
+        Assert.Contains("### New findings", markdown);
+        Assert.Contains("| ServiceA | value | 8700/tcp listen", markdown);
+        Assert.Contains("### Ports added", markdown);
+        Assert.Contains("| ServiceB | 9999 | tcp | listen | `ServiceB/Program.cs:3` | hardcoded |", markdown);
+    }
+
+    [Fact]
+    public void A_moved_line_is_no_change()
+    {
+        var current = InventorySnapshot.Parse(Formatters.JsonDocument(inventory));
+        var moved = new InventorySnapshot(current.Ports.Select(p => p with { Line = p.Line + 10 }).ToList(), current.Findings.Select(f => f with { Line = f.Line + 10 }).ToList());
+        Assert.True(Review.Compare(moved, current).IsEmpty);
     }
 }

@@ -12,7 +12,7 @@ using PortAnalyzers.Rules;
 namespace PortAnalyzers.Analyzers;
 
 /// <summary>
-/// Finds ports in C# code (sinks of SPEC §3.1) and judges them with the rules. Discovery runs once per operation
+/// Finds ports in C# code (at the sinks of SinkCatalog) and judges them with the rules. Discovery runs once per operation
 /// for all rules: splitting rules into separate analyzers would bind and resolve every sink once per rule.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -8,7 +8,7 @@ using PortAnalyzers.Model;
 namespace PortAnalyzers.Configuration;
 
 /// <summary>
-/// Turns a parsed appsettings*.json or launchSettings.json into <see cref="PortOccurrence"/>s (SPEC §3.2). Keys match
+/// Turns a parsed appsettings*.json or launchSettings.json into <see cref="PortOccurrence"/>s. Keys match
 /// case-insensitively, as configuration does. Listeners are scoped for PORT006: one launch profile, one file's
 /// Kestrel section, one file's Urls or *_PORTS keys; never across profiles or files.
 /// </summary>

@@ -14,7 +14,7 @@ namespace PortAnalyzers.Discovery;
 /// </summary>
 internal sealed class CSharpPortDiscovery
 {
-    // Name-based sinks (SPEC §3.1 "unknown"), and the catch-all for URL literals.
+    // Name-based sinks (role "unknown"), and the catch-all for URL literals.
     private static readonly SinkSpec NamedPort = new(string.Empty, string.Empty, string.Empty, PortRole.Unknown, PortTransport.Unknown, SinkValueKind.Port, display: "a value named for a port");
     private static readonly SinkSpec NamedContainerPort = new(string.Empty, string.Empty, string.Empty, PortRole.Container, PortTransport.Unknown, SinkValueKind.Port, display: "a container port");
 

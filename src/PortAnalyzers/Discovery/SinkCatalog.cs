@@ -6,7 +6,7 @@ using static PortAnalyzers.Model.PortTransport;
 namespace PortAnalyzers.Discovery;
 
 /// <summary>
-/// The APIs that carry ports, and with which role (SPEC §3.1). Types absent from a compilation are skipped;
+/// The APIs that carry ports, and with which role (README "Rules": listen, connect, unknown). Types absent from a compilation are skipped;
 /// library types are matched by their fully qualified metadata name, so no package reference is needed.
 /// Order matters only between overload-specific lines (with parameter names) and the general line after them.
 /// </summary>

@@ -97,7 +97,8 @@ public class BrokenJsonTests
                 _ => seed.Remove(Math.Min(cut, insertAt), Math.Abs(cut - insertAt)),
             };
 
-        mutation.Sample(
+        TestSeed.Sample(
+            mutation,
             json =>
             {
                 var text = SourceText.From(json);
@@ -120,7 +121,7 @@ public class BrokenJsonTests
                     }
                 }
             },
-            iter: 5000);
+            iterations: 5000);
     }
 
     private static async Task<AnalyzerRunner.Result> RunAsync(params (string Path, string Text)[] files)

@@ -67,14 +67,14 @@ public class RandomizedSourceTests
     public async Task Generated_and_mutated_sources_never_throw_in_the_analyzers()
     {
         var references = await TestReferences.AspNetCore80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        Source.Sample(
+        TestSeed.Sample(
+            Source,
             source =>
             {
                 var exceptions = Analyze(source, references, out _);
                 Assert.True(exceptions.Count == 0, source + "\n" + string.Join("\n", exceptions));
             },
-            iter: 1500,
-            threads: 1);
+            iterations: 1500);
     }
 
     [Fact]
