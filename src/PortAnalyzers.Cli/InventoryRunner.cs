@@ -175,7 +175,7 @@ public static class InventoryRunner
                 int line = span.StartLinePosition.Line + 1, column = span.StartLinePosition.Character + 1;
                 rulesAt.TryGetValue((file, line, column), out var rules);
                 return new PortEntry(project.Name, o.Value, o.EffectiveTransport.ToDisplayString(), o.Role.ToDisplayString(), o.Scheme, file, line, column, o.IsHardcoded, o.Sink,
-                    o.BindingScope is null ? null : o.BindingScope.Substring(o.BindingScope.IndexOf('#') + 1), (IReadOnlyList<string>?)rules?.OrderBy(r => r, StringComparer.Ordinal).ToList() ?? Array.Empty<string>())
+                    o.BindingScope?.Name, (IReadOnlyList<string>?)rules?.OrderBy(r => r, StringComparer.Ordinal).ToList() ?? Array.Empty<string>())
                 {
                     BindAddress = o.BindAddress,
                 };

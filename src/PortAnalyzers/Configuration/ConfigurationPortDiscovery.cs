@@ -190,24 +190,24 @@ internal sealed class ConfigurationPortDiscovery
             string.Join(":", segments),
             declarationLocation: null,
             isHardcoded: false,
-            bindingScope: scope is null ? null : path + "#" + scope,
+            bindingScope: scope is null ? null : new BindingScope(path, scope),
             bindAddress: role == PortRole.Listen ? host ?? BindAddresses.Everywhere : null));
     }
 
     // IIS Express: an https applicationUrl and an equal sslPort are one endpoint said twice.
     private void DropIisExpressSslPortSaidTwice()
     {
-        var iisScope = path + "#iisExpress";
+        var iisScope = new BindingScope(path, "iisExpress");
         var urlPorts = new HashSet<long>();
         foreach (var o in found)
         {
-            if (o.BindingScope == iisScope && o.Sink.EndsWith("applicationUrl", StringComparison.OrdinalIgnoreCase))
+            if (o.BindingScope is { } scope && scope.Equals(iisScope) && o.Sink.EndsWith("applicationUrl", StringComparison.OrdinalIgnoreCase))
             {
                 urlPorts.Add(o.Value);
             }
         }
 
-        found.RemoveAll(o => o.BindingScope == iisScope && o.Sink.EndsWith("sslPort", StringComparison.OrdinalIgnoreCase) && urlPorts.Contains(o.Value));
+        found.RemoveAll(o => o.BindingScope is { } scope && scope.Equals(iisScope) && o.Sink.EndsWith("sslPort", StringComparison.OrdinalIgnoreCase) && urlPorts.Contains(o.Value));
     }
 
     private Location TextLocation(JsonNode value, PortText port)

@@ -22,7 +22,7 @@ internal static class DuplicateBindingRule
         }
 
         sorted.Sort(CompareBySource);
-        var seen = new Dictionary<(string?, long, PortTransport), List<PortOccurrence>>();
+        var seen = new Dictionary<(BindingScope?, long, PortTransport), List<PortOccurrence>>();
         foreach (var o in sorted)
         {
             var key = (o.BindingScope, o.Value, o.EffectiveTransport == PortTransport.Unknown ? PortTransport.Tcp : o.EffectiveTransport);
