@@ -87,6 +87,10 @@ internal sealed class ConfigurationKeySpec
 /// </summary>
 internal static class ConfigurationKeyCatalog
 {
+    // Named: an https applicationUrl and an equal sslPort of IIS Express are one endpoint said twice (see ConfigurationPortDiscovery).
+    public static readonly ConfigurationKeySpec IisExpressUrl = new(LaunchSettings, "iisSettings/iisExpress/applicationUrl", UrlList, Listen, null, "iisExpress");
+    public static readonly ConfigurationKeySpec IisExpressSslPort = new(LaunchSettings, "iisSettings/iisExpress/sslPort", Number, Listen, "https", "iisExpress");
+
     public static readonly ConfigurationKeySpec[] All =
     {
         // Properties/launchSettings.json
@@ -94,8 +98,8 @@ internal static class ConfigurationKeyCatalog
         new(LaunchSettings, "profiles/*/environmentVariables/{listen}", ListenVariable, Listen, null, "profile:{1}"),
         new(LaunchSettings, "profiles/*/httpPort", Number, Listen, "http", "profile:{1}"),
         new(LaunchSettings, "profiles/*/sslPort", Number, Listen, "https", "profile:{1}"),
-        new(LaunchSettings, "iisSettings/iisExpress/applicationUrl", UrlList, Listen, null, "iisExpress"),
-        new(LaunchSettings, "iisSettings/iisExpress/sslPort", Number, Listen, "https", "iisExpress"),
+        IisExpressUrl,
+        IisExpressSslPort,
 
         // appsettings*.json
         new(AppSettings, "{listen}", ListenVariable, Listen, null, "{list}"),

@@ -19,6 +19,8 @@ internal sealed class ConfigurationPortDiscovery
     private readonly ConfigurationFileKind kind;
     private readonly List<string> segments = new();
     private readonly List<PortOccurrence> found = new();
+    private readonly HashSet<PortOccurrence> iisExpressUrls = new();
+    private readonly HashSet<PortOccurrence> iisExpressSslPorts = new();
 
     private ConfigurationPortDiscovery(string path, SourceText text, ConfigurationFileKind kind)
     {
@@ -74,7 +76,16 @@ internal sealed class ConfigurationPortDiscovery
         if (ConfigurationKeyCatalog.Find(kind, segments) is { } key
             && (key.Shape != ConfigurationValueShape.ConnectionString || value.Kind == JsonKind.String))
         {
+            int before = found.Count;
             AddKey(value, key);
+            var said = ReferenceEquals(key, ConfigurationKeyCatalog.IisExpressUrl) ? iisExpressUrls
+                : ReferenceEquals(key, ConfigurationKeyCatalog.IisExpressSslPort) ? iisExpressSslPorts
+                : null;
+            for (int i = before; said is not null && i < found.Count; i++)
+            {
+                said.Add(found[i]);
+            }
+
             return;
         }
 
@@ -197,17 +208,18 @@ internal sealed class ConfigurationPortDiscovery
     // IIS Express: an https applicationUrl and an equal sslPort are one endpoint said twice.
     private void DropIisExpressSslPortSaidTwice()
     {
-        var iisScope = new BindingScope(path, "iisExpress");
-        var urlPorts = new HashSet<long>();
-        foreach (var o in found)
+        if (iisExpressSslPorts.Count == 0)
         {
-            if (o.BindingScope is { } scope && scope.Equals(iisScope) && o.Sink.EndsWith("applicationUrl", StringComparison.OrdinalIgnoreCase))
-            {
-                urlPorts.Add(o.Value);
-            }
+            return;
         }
 
-        found.RemoveAll(o => o.BindingScope is { } scope && scope.Equals(iisScope) && o.Sink.EndsWith("sslPort", StringComparison.OrdinalIgnoreCase) && urlPorts.Contains(o.Value));
+        var urlPorts = new HashSet<long>();
+        foreach (var o in iisExpressUrls)
+        {
+            urlPorts.Add(o.Value);
+        }
+
+        found.RemoveAll(o => iisExpressSslPorts.Contains(o) && urlPorts.Contains(o.Value));
     }
 
     private Location TextLocation(JsonNode value, PortText port)
