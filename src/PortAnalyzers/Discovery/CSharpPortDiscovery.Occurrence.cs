@@ -10,9 +10,15 @@ namespace PortAnalyzers.Discovery;
 /// <summary>The occurrence: a resolved value at a sink becomes a PortOccurrence, with its bind address.</summary>
 internal sealed partial class CSharpPortDiscovery
 {
-    private void Emit(IOperation value, SinkSpec spec, IArgumentOperation? argument, ISymbol target, ref List<PortOccurrence>? found, bool configurable = false)
+    /// <param name="known">The value's resolution when sink resolution already made it (a URL literal): not resolved twice.</param>
+    private void Emit(IOperation value, SinkSpec spec, IArgumentOperation? argument, ISymbol target, ref List<PortOccurrence>? found, bool configurable = false, ResolvedValue? known = null)
     {
-        if (!PortValueResolver.TryResolve(value, out var resolved))
+        ResolvedValue resolved;
+        if (known is { } already)
+        {
+            resolved = already;
+        }
+        else if (!PortValueResolver.TryResolve(value, out resolved))
         {
             return;
         }

@@ -39,8 +39,12 @@ internal sealed partial class CSharpPortDiscovery
         : method == "WithHostPort" ? NamedHostPort
         : NamedPort;
 
-    private SinkSpec? SpecFor(IArgumentOperation argument, IParameterSymbol parameter, ValueType type)
+    private SinkSpec? SpecFor(IArgumentOperation argument, IParameterSymbol parameter, ValueType type) => SpecFor(argument, parameter, type, out _);
+
+    /// <summary>The argument's sink; <paramref name="resolved"/> is the argument's value when deciding needed its resolution (a URL literal).</summary>
+    private SinkSpec? SpecFor(IArgumentOperation argument, IParameterSymbol parameter, ValueType type, out ResolvedValue? resolved)
     {
+        resolved = null;
         var spec = sinks.Find(parameter);
         if (spec is not null)
         {
@@ -58,7 +62,7 @@ internal sealed partial class CSharpPortDiscovery
         {
             ValueType.Number when IsNamedPort(parameter.Name) => NamedSpec(parameter.Name, parameter.ContainingSymbol?.Name),
             ValueType.Text when string.Equals(parameter.Name, "connectionString", System.StringComparison.OrdinalIgnoreCase) => NamedConnectionString,
-            ValueType.Text when IsUrlValue(argument.Value) => UrlLiteral,
+            ValueType.Text when IsUrlValue(argument.Value, out resolved) => UrlLiteral,
             ValueType.TextArray when HasUrlElement(argument) => UrlLiteral,
             _ => null,
         };
@@ -68,8 +72,11 @@ internal sealed partial class CSharpPortDiscovery
         return fallback is not null && parameter.ContainingSymbol is IMethodSymbol method && (IsComparison(method) || StringTemplate.IsFormatOrConcat(method)) ? null : fallback;
     }
 
-    private SinkSpec? SpecForMember(ISymbol member, IOperation? value = null)
+    private SinkSpec? SpecForMember(ISymbol member, IOperation? value = null) => SpecForMember(member, value, out _);
+
+    private SinkSpec? SpecForMember(ISymbol member, IOperation? value, out ResolvedValue? resolved)
     {
+        resolved = null;
         var spec = sinks.FindMember(member);
         if (spec is not null)
         {
@@ -90,7 +97,7 @@ internal sealed partial class CSharpPortDiscovery
         return Classify(type) switch
         {
             ValueType.Number when IsNamedPort(member.Name) => NamedSpec(member.Name, null),
-            ValueType.Text when value is not null && IsUrlValue(value) => UrlLiteral,
+            ValueType.Text when value is not null && IsUrlValue(value, out resolved) => UrlLiteral,
             _ => null,
         };
     }
@@ -113,8 +120,12 @@ internal sealed partial class CSharpPortDiscovery
         return false;
     }
 
-    private static bool IsUrlValue(IOperation value)
+    private static bool IsUrlValue(IOperation value) => IsUrlValue(value, out _);
+
+    /// <summary>As IsUrlValue; when true, <paramref name="resolved"/> is the value's resolution, which Emit then reuses (one resolution per value).</summary>
+    private static bool IsUrlValue(IOperation value, out ResolvedValue? resolved)
     {
+        resolved = null;
         // Cheap rejections first, with the answer the full resolution would give: a constant, or a local or readonly
         // field written once as a literal, whose text is not a URL (no walk of the body for the local's writes).
         var operation = PortValueResolver.Unwrap(value);
@@ -137,7 +148,13 @@ internal sealed partial class CSharpPortDiscovery
             }
         }
 
-        return PortValueResolver.TryResolve(value, out var resolved) && resolved.IsText && IsWholeUrl(resolved.Text!);
+        if (PortValueResolver.TryResolve(value, out var full) && full.IsText && IsWholeUrl(full.Text!))
+        {
+            resolved = full;
+            return true;
+        }
+
+        return false;
     }
 
     // int SiloPort { get; } = DEFAULT_SILO_PORT: the member named for a port reports the value at its own declaration.

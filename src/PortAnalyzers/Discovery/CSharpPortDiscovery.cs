@@ -62,7 +62,7 @@ internal sealed partial class CSharpPortDiscovery
             return null;
         }
 
-        var spec = SpecFor(argument, parameter, type);
+        var spec = SpecFor(argument, parameter, type, out var resolved);
         if (spec is null)
         {
             return null;
@@ -76,16 +76,17 @@ internal sealed partial class CSharpPortDiscovery
                 foreach (var element in initializer.ElementValues)
                 {
                     // WithOrigins("http://localhost:62653", ...): only elements that are whole URLs, as for one string.
-                    if (!ReferenceEquals(spec, UrlLiteral) || IsUrlValue(element))
+                    ResolvedValue? elementValue = null;
+                    if (!ReferenceEquals(spec, UrlLiteral) || IsUrlValue(element, out elementValue))
                     {
-                        Emit(element, spec, argument, parameter, ref found);
+                        Emit(element, spec, argument, parameter, ref found, known: elementValue);
                     }
                 }
             }
         }
         else
         {
-            Emit(argument.Value, spec, argument, parameter, ref found);
+            Emit(argument.Value, spec, argument, parameter, ref found, known: resolved);
         }
 
         return found;
@@ -121,14 +122,14 @@ internal sealed partial class CSharpPortDiscovery
             return null;
         }
 
-        var spec = SpecForMember(member, assignment.Value);
+        var spec = SpecForMember(member, assignment.Value, out var resolved);
         if (spec is null)
         {
             return null;
         }
 
         List<PortOccurrence>? found = null;
-        Emit(assignment.Value, spec, null, member, ref found, configurable: IsOptionsConstructorDefault(assignment, member));
+        Emit(assignment.Value, spec, null, member, ref found, configurable: IsOptionsConstructorDefault(assignment, member), known: resolved);
         return found;
     }
 
