@@ -154,7 +154,8 @@ internal sealed partial class CSharpPortDiscovery
         };
         var type = symbolType is null ? ValueType.None : Classify(symbolType);
         bool isNumber = type == ValueType.Number && IsNamedPort(symbol.Name);
-        bool isUrl = type == ValueType.Text && symbol is not IParameterSymbol && IsUrlValue(value);
+        ResolvedValue? urlValue = null;
+        bool isUrl = type == ValueType.Text && symbol is not IParameterSymbol && IsUrlValue(value, out urlValue);
         if (!isNumber && !isUrl)
         {
             return null;
@@ -166,7 +167,18 @@ internal sealed partial class CSharpPortDiscovery
             return null;
         }
 
-        if (!PortValueResolver.TryResolve(value, out var resolved) || resolved.IsText != isUrl || IsUsedBySink(symbol, value))
+        // A URL was resolved to be recognised: that resolution is reused.
+        ResolvedValue resolved;
+        if (urlValue is { } known)
+        {
+            resolved = known;
+        }
+        else if (!PortValueResolver.TryResolve(value, out resolved))
+        {
+            return null;
+        }
+
+        if (resolved.IsText != isUrl || IsUsedBySink(symbol, value))
         {
             return null;
         }
