@@ -13,7 +13,11 @@ public sealed record PortEntry(
     bool Hardcoded,
     string Sink,
     string? Scope,
-    IReadOnlyList<string> Rules);
+    IReadOnlyList<string> Rules)
+{
+    /// <summary>The listener's bind address (BindAddresses: "*" for every interface), null for other roles. Not written to the outputs.</summary>
+    public string? BindAddress { get; init; }
+}
 
 /// <summary>A diagnostic of a project, as the analyzers reported it (severity after the project's configuration).</summary>
 public sealed record Finding(string Project, string RuleId, string Severity, string Message, string File, int Line, int Column);
@@ -50,9 +54,18 @@ public sealed record Inventory(string Root, IReadOnlyList<ProjectInventory> Proj
             .SelectMany(p => p.Entries)
             .Where(e => e.Role == "listen" && e.Port is > 0 and <= 65535 && !IsContainerOnly(e))
             .GroupBy(e => (e.Port, e.Transport == "unknown" ? "tcp" : e.Transport))
-            .Where(g => g.Select(e => e.Project).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)
+            .Select(g => (g.Key, Listeners: Colliding(g.ToList())))
+            .Where(g => g.Listeners.Select(e => e.Project).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)
             .OrderBy(g => g.Key.Port)
-            .Select(g => new CrossProjectFinding(g.Key.Port, g.Key.Item2, g.OrderBy(e => e.Project, StringComparer.Ordinal).ThenBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList()))
+            .Select(g => new CrossProjectFinding(g.Key.Port, g.Key.Item2, g.Listeners.OrderBy(e => e.Project, StringComparer.Ordinal).ThenBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList()))
+            .ToList();
+
+    // The listeners of one port and transport that share a socket with a listener of another project, asked of PORT006's
+    // rule: 127.0.0.1 and 127.0.0.2 on one port do not collide; every interface collides with any address.
+    private static List<PortEntry> Colliding(List<PortEntry> listeners)
+        => listeners
+            .Where(e => listeners.Any(o => !string.Equals(o.Project, e.Project, StringComparison.OrdinalIgnoreCase)
+                && PortAnalyzers.Rules.DuplicateBindingRule.SameSocket(e.BindAddress, o.BindAddress)))
             .ToList();
 
     // Each container has its own network namespace: two images that both EXPOSE 8080 or set ASPNETCORE_HTTP_PORTS=8080

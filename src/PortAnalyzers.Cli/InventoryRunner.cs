@@ -113,6 +113,17 @@ public static class InventoryRunner
         return container is null ? null : DeploymentChecks.ProjectOf(null, container.Image, container.Name, projects)?.Name;
     }
 
+    // A pattern of the package's default files: a named file (kept whether or not it exists; filtered later) or a glob.
+    private static IEnumerable<string> Expand(string directory, string pattern)
+    {
+        var parts = pattern.Split('/');
+        var folder = Path.Combine(new[] { directory }.Concat(parts.Take(parts.Length - 1)).ToArray());
+        var name = parts[parts.Length - 1];
+        return name.IndexOf('*') < 0
+            ? new[] { Path.Combine(folder, name) }
+            : Directory.Exists(folder) ? Directory.EnumerateFiles(folder, name) : Enumerable.Empty<string>();
+    }
+
     private static async Task<ProjectInventory> AnalyzeAsync(Project project, CancellationToken cancellationToken)
     {
         var compilation = await project.GetCompilationAsync(cancellationToken) ?? throw new LoadException($"no compilation for {project.Name}");
@@ -125,10 +136,7 @@ public static class InventoryRunner
         var additional = project.AnalyzerOptions.AdditionalFiles;
         var known = new HashSet<string>(additional.Select(a => a.Path), StringComparer.OrdinalIgnoreCase);
         var directory = Path.GetDirectoryName(project.FilePath) ?? ".";
-        var candidates = Directory.EnumerateFiles(directory, "appsettings*.json")
-            .Concat(new[] { Path.Combine(directory, "Properties", "launchSettings.json"), Path.Combine(directory, "Dockerfile") })
-            .Concat(Directory.EnumerateFiles(directory, "*.Dockerfile"))
-            .Concat(Directory.EnumerateFiles(directory, "Dockerfile.*"))
+        var candidates = PortAnalyzers.Configuration.ConfigurationFileKinds.DefaultFiles.SelectMany(pattern => Expand(directory, pattern))
             .Concat(project.FilePath is null ? Array.Empty<string>() : new[] { project.FilePath })
             .Where(File.Exists)
             .Where(path => known.Add(path))
@@ -167,7 +175,10 @@ public static class InventoryRunner
                 int line = span.StartLinePosition.Line + 1, column = span.StartLinePosition.Character + 1;
                 rulesAt.TryGetValue((file, line, column), out var rules);
                 return new PortEntry(project.Name, o.Value, o.EffectiveTransport.ToDisplayString(), o.Role.ToDisplayString(), o.Scheme, file, line, column, o.IsHardcoded, o.Sink,
-                    o.BindingScope is null ? null : o.BindingScope.Substring(o.BindingScope.IndexOf('#') + 1), (IReadOnlyList<string>?)rules?.OrderBy(r => r, StringComparer.Ordinal).ToList() ?? Array.Empty<string>());
+                    o.BindingScope?.Name, (IReadOnlyList<string>?)rules?.OrderBy(r => r, StringComparer.Ordinal).ToList() ?? Array.Empty<string>())
+                {
+                    BindAddress = o.BindAddress,
+                };
             })
             .Distinct()
             .OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column).ThenBy(e => e.Port)

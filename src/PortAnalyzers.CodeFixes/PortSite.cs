@@ -53,9 +53,7 @@ internal sealed class PortSite
 
     public static PortSite? Find(SyntaxNode root, Diagnostic diagnostic)
     {
-        if (!diagnostic.Location.IsInSource
-            || !diagnostic.Properties.TryGetValue(PortDiagnostic.PortProperty, out var portText)
-            || !long.TryParse(portText, out long port))
+        if (!diagnostic.Location.IsInSource || !PortFixData.TryRead(diagnostic.Properties, out var data))
         {
             return null;
         }
@@ -66,9 +64,6 @@ internal sealed class PortSite
             return null;
         }
 
-        diagnostic.Properties.TryGetValue(PortDiagnostic.RoleProperty, out var role);
-        diagnostic.Properties.TryGetValue(PortDiagnostic.HardcodedProperty, out var hardcoded);
-        diagnostic.Properties.TryGetValue(PortDiagnostic.SafePortProperty, out var safe);
         TextSpan? declaration = null;
         Location? declarationLocation = null;
         foreach (var additional in diagnostic.AdditionalLocations)
@@ -118,6 +113,6 @@ internal sealed class PortSite
 
         return expression is null || expression.Span != (digits is null ? span : expression.Span)
             ? null
-            : new PortSite(expression, digits, port, hardcoded != "false", role == "listen", safe, declaration, declarationLocation);
+            : new PortSite(expression, digits, data.Port, data.IsHardcoded, data.IsListener, data.SafePort?.ToString(System.Globalization.CultureInfo.InvariantCulture), declaration, declarationLocation);
     }
 }

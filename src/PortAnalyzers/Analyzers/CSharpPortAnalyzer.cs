@@ -30,18 +30,7 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
         this.observer = observer;
     }
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.EphemeralPort,
-        Descriptors.KnownUsePort,
-        Descriptors.HardcodedPort,
-        Descriptors.OutOfRangePort,
-        Descriptors.PrivilegedPort,
-        Descriptors.DuplicateBinding,
-        Descriptors.BrowserUnsafePort,
-        Descriptors.TestFixedPort,
-        Descriptors.InvalidOption,
-        Descriptors.ContainerPortNotListened,
-        Descriptors.ContainerListenNotExposed);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleRegistry.CSharpDescriptors;
 
     public override void Initialize(AnalysisContext context)
     {

@@ -27,14 +27,7 @@ public sealed class ConfigurationFilePortAnalyzer : DiagnosticAnalyzer
         this.observer = observer;
     }
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.EphemeralPort,
-        Descriptors.KnownUsePort,
-        Descriptors.OutOfRangePort,
-        Descriptors.PrivilegedPort,
-        Descriptors.DuplicateBindingInFile,
-        Descriptors.BrowserUnsafePort,
-        Descriptors.UnreadableConfigurationFile);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleRegistry.ConfigurationFileDescriptors;
 
     public override void Initialize(AnalysisContext context)
     {

@@ -19,6 +19,13 @@ internal enum ConfigurationFileKind : byte
 
 internal static class ConfigurationFileKinds
 {
+    /// <summary>
+    /// The files the package adds as AdditionalFiles (build/PortAnalyzers.targets), relative to the project directory,
+    /// '/'-separated, in that order; the project file itself comes after them. port-inventory reads the same list, and a
+    /// test keeps it in step with the targets file.
+    /// </summary>
+    public static readonly string[] DefaultFiles = { "appsettings*.json", "Properties/launchSettings.json", "Dockerfile", "*.Dockerfile", "Dockerfile.*" };
+
     public const string OptionKey = "port_analyzers.configuration_file";
     public const string MetadataKey = "build_metadata.AdditionalFiles.PortAnalyzersConfigurationFile";
 

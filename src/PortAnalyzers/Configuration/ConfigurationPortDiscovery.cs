@@ -19,6 +19,8 @@ internal sealed class ConfigurationPortDiscovery
     private readonly ConfigurationFileKind kind;
     private readonly List<string> segments = new();
     private readonly List<PortOccurrence> found = new();
+    private readonly HashSet<PortOccurrence> iisExpressUrls = new();
+    private readonly HashSet<PortOccurrence> iisExpressSslPorts = new();
 
     private ConfigurationPortDiscovery(string path, SourceText text, ConfigurationFileKind kind)
     {
@@ -70,64 +72,21 @@ internal sealed class ConfigurationPortDiscovery
 
     private void Classify(JsonNode value)
     {
-        int n = segments.Count;
-        string last = segments[n - 1];
-        string? scheme;
-
-        if (kind == ConfigurationFileKind.LaunchSettings)
+        string last = segments[segments.Count - 1];
+        if (ConfigurationKeyCatalog.Find(kind, segments) is { } key
+            && (key.Shape != ConfigurationValueShape.ConnectionString || value.Kind == JsonKind.String))
         {
-            if (n == 3 && Is(0, "profiles") && Is(2, "applicationUrl"))
+            int before = found.Count;
+            AddKey(value, key);
+            var said = ReferenceEquals(key, ConfigurationKeyCatalog.IisExpressUrl) ? iisExpressUrls
+                : ReferenceEquals(key, ConfigurationKeyCatalog.IisExpressSslPort) ? iisExpressSslPorts
+                : null;
+            for (int i = before; said is not null && i < found.Count; i++)
             {
-                AddText(value, SinkValueKind.UrlList, PortRole.Listen, null, "profile:" + segments[1]);
-                return;
+                said.Add(found[i]);
             }
 
-            if (n == 4 && Is(0, "profiles") && Is(2, "environmentVariables") && IsListenVariable(segments[3], out scheme, out var list))
-            {
-                AddText(value, list, PortRole.Listen, scheme, "profile:" + segments[1]);
-                return;
-            }
-
-            if (n == 3 && Is(0, "profiles") && (Is(2, "httpPort") || Is(2, "sslPort")))
-            {
-                AddNumber(value, PortRole.Listen, Is(2, "sslPort") ? "https" : "http", "profile:" + segments[1]);
-                return;
-            }
-
-            if (n == 3 && Is(0, "iisSettings") && Is(1, "iisExpress"))
-            {
-                if (Is(2, "applicationUrl"))
-                {
-                    AddText(value, SinkValueKind.UrlList, PortRole.Listen, null, "iisExpress");
-                    return;
-                }
-
-                if (Is(2, "sslPort"))
-                {
-                    AddNumber(value, PortRole.Listen, "https", "iisExpress");
-                    return;
-                }
-            }
-        }
-        else
-        {
-            if (n == 1 && IsListenVariable(last, out scheme, out var list))
-            {
-                AddText(value, list, PortRole.Listen, scheme, list == SinkValueKind.UrlList ? "urls" : "ports");
-                return;
-            }
-
-            if (n == 4 && Is(0, "Kestrel") && Is(1, "Endpoints") && Is(3, "Url"))
-            {
-                AddText(value, SinkValueKind.Url, PortRole.Listen, null, "kestrel");
-                return;
-            }
-
-            if (n >= 2 && Is(0, "ConnectionStrings") && value.Kind == JsonKind.String)
-            {
-                AddText(value, SinkValueKind.ConnectionString, PortRole.Connect, null, null);
-                return;
-            }
+            return;
         }
 
         if (PortWord.Matches(last) && !PortValueResolver.IsBoundName(last))
@@ -139,6 +98,40 @@ internal sealed class ConfigurationPortDiscovery
         if (value.Kind == JsonKind.String && NamesARemote(last) && value.Value!.IndexOf("://", StringComparison.Ordinal) > 0)
         {
             AddText(value, SinkValueKind.UrlList, PortRole.Connect, null, null);
+        }
+    }
+
+    // A catalogue row's reading of the value: its shape, role, scheme and binding scope.
+    private void AddKey(JsonNode value, ConfigurationKeySpec key)
+    {
+        var scheme = key.Scheme;
+        var list = SinkValueKind.UrlList;
+        if (key.Shape == ConfigurationValueShape.ListenVariable)
+        {
+            IsListenVariable(segments[segments.Count - 1], out scheme, out list);
+        }
+
+        // {1} last: a profile's name is user text and is not itself read as a placeholder.
+        var scope = key.Scope?
+            .Replace("{list}", list == SinkValueKind.UrlList ? "urls" : "ports")
+            .Replace("{1}", segments.Count > 1 ? segments[1] : string.Empty);
+        switch (key.Shape)
+        {
+            case ConfigurationValueShape.Number:
+                AddNumber(value, key.Role, scheme, scope);
+                break;
+            case ConfigurationValueShape.Url:
+                AddText(value, SinkValueKind.Url, key.Role, scheme, scope);
+                break;
+            case ConfigurationValueShape.UrlList:
+                AddText(value, SinkValueKind.UrlList, key.Role, scheme, scope);
+                break;
+            case ConfigurationValueShape.ConnectionString:
+                AddText(value, SinkValueKind.ConnectionString, key.Role, scheme, scope);
+                break;
+            default:
+                AddText(value, list, key.Role, scheme, scope);
+                break;
         }
     }
 
@@ -208,24 +201,25 @@ internal sealed class ConfigurationPortDiscovery
             string.Join(":", segments),
             declarationLocation: null,
             isHardcoded: false,
-            bindingScope: scope is null ? null : path + "#" + scope,
+            bindingScope: scope is null ? null : new BindingScope(path, scope),
             bindAddress: role == PortRole.Listen ? host ?? BindAddresses.Everywhere : null));
     }
 
     // IIS Express: an https applicationUrl and an equal sslPort are one endpoint said twice.
     private void DropIisExpressSslPortSaidTwice()
     {
-        var iisScope = path + "#iisExpress";
-        var urlPorts = new HashSet<long>();
-        foreach (var o in found)
+        if (iisExpressSslPorts.Count == 0)
         {
-            if (o.BindingScope == iisScope && o.Sink.EndsWith("applicationUrl", StringComparison.OrdinalIgnoreCase))
-            {
-                urlPorts.Add(o.Value);
-            }
+            return;
         }
 
-        found.RemoveAll(o => o.BindingScope == iisScope && o.Sink.EndsWith("sslPort", StringComparison.OrdinalIgnoreCase) && urlPorts.Contains(o.Value));
+        var urlPorts = new HashSet<long>();
+        foreach (var o in iisExpressUrls)
+        {
+            urlPorts.Add(o.Value);
+        }
+
+        found.RemoveAll(o => iisExpressSslPorts.Contains(o) && urlPorts.Contains(o.Value));
     }
 
     private Location TextLocation(JsonNode value, PortText port)

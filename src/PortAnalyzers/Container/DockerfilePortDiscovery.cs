@@ -412,7 +412,7 @@ internal sealed class DockerfilePortDiscovery
             sink,
             declarationLocation: null,
             isHardcoded: false,
-            bindingScope: path + "#dockerfile",
+            bindingScope: new BindingScope(path, "dockerfile"),
             bindAddress: host ?? BindAddresses.Everywhere);
 
         if (judged.Add(location.SourceSpan.Start))

@@ -159,7 +159,7 @@ internal static class ProjectFilePortDiscovery
     }
 
     private static PortOccurrence Occurrence(long port, Location location, PortTransport transport, string? scheme, string sink, string? host, string path)
-        => new(port, location, PortRole.Listen, transport, scheme, sink, declarationLocation: null, isHardcoded: false, bindingScope: path + "#container", bindAddress: host ?? BindAddresses.Everywhere);
+        => new(port, location, PortRole.Listen, transport, scheme, sink, declarationLocation: null, isHardcoded: false, bindingScope: new BindingScope(path, "container"), bindAddress: host ?? BindAddresses.Everywhere);
 
     private static Location Span(string path, SourceText text, int start, int length)
     {

@@ -99,6 +99,19 @@ internal static class SinkCatalog
         new("StackExchange.Redis.EndPointCollection", "Add", "port", Connect, Tcp, Port),
         new("StackExchange.Redis.EndPointCollection", "Add", "hostAndPort", Connect, Tcp, ConnectionString),
 
+        // MailKit mail clients (SMTP, IMAP, POP3): Connect(host, port, ...) on the interface, the base class and each
+        // client, since a call binds to the override of the type it is made on.
+        new("MailKit.IMailService", "Connect", "port", Connect, Tcp, Port),
+        new("MailKit.IMailService", "ConnectAsync", "port", Connect, Tcp, Port),
+        new("MailKit.MailService", "Connect", "port", Connect, Tcp, Port),
+        new("MailKit.MailService", "ConnectAsync", "port", Connect, Tcp, Port),
+        new("MailKit.Net.Smtp.SmtpClient", "Connect", "port", Connect, Tcp, Port),
+        new("MailKit.Net.Smtp.SmtpClient", "ConnectAsync", "port", Connect, Tcp, Port),
+        new("MailKit.Net.Imap.ImapClient", "Connect", "port", Connect, Tcp, Port),
+        new("MailKit.Net.Imap.ImapClient", "ConnectAsync", "port", Connect, Tcp, Port),
+        new("MailKit.Net.Pop3.Pop3Client", "Connect", "port", Connect, Tcp, Port),
+        new("MailKit.Net.Pop3.Pop3Client", "ConnectAsync", "port", Connect, Tcp, Port),
+
         // YARP: destinations are where the proxy forwards to.
         new("Yarp.ReverseProxy.Configuration.DestinationConfig", "Address", "Address", Connect, Tcp, Url),
         new("Yarp.ReverseProxy.Configuration.DestinationConfig", "Health", "Health", Connect, Tcp, Url),

@@ -17,7 +17,7 @@ internal sealed class PortOccurrence
         string sink,
         Location? declarationLocation,
         bool isHardcoded,
-        string? bindingScope = null,
+        BindingScope? bindingScope = null,
         string? bindAddress = null)
     {
         BindAddress = BindAddresses.Normalize(bindAddress);
@@ -58,7 +58,7 @@ internal sealed class PortOccurrence
     /// Listeners in the same scope are bound together (PORT006). C# code: the compilation (null);
     /// configuration files: one file section or launch profile.
     /// </summary>
-    public string? BindingScope { get; }
+    public BindingScope? BindingScope { get; }
 
     /// <summary>
     /// The local address a listener binds, normalized by <see cref="BindAddresses"/> ("*", "0.0.0.0", "::",

@@ -22,7 +22,7 @@ internal static class DuplicateBindingRule
         }
 
         sorted.Sort(CompareBySource);
-        var seen = new Dictionary<(string?, long, PortTransport), List<PortOccurrence>>();
+        var seen = new Dictionary<(BindingScope?, long, PortTransport), List<PortOccurrence>>();
         foreach (var o in sorted)
         {
             var key = (o.BindingScope, o.Value, o.EffectiveTransport == PortTransport.Unknown ? PortTransport.Tcp : o.EffectiveTransport);
@@ -33,7 +33,7 @@ internal static class DuplicateBindingRule
             }
 
             // 0.0.0.0 and :: on one port are two sockets; 127.0.0.1 and 127.0.0.2 too.
-            var earlier = earlierOnes.Find(e => BindAddresses.Overlap(e.BindAddress, o.BindAddress));
+            var earlier = earlierOnes.Find(e => SameSocket(e.BindAddress, o.BindAddress));
             earlierOnes.Add(o);
             if (earlier is null)
             {
@@ -51,6 +51,12 @@ internal static class DuplicateBindingRule
                 description));
         }
     }
+
+    /// <summary>
+    /// Whether two listeners on one port and transport would take the same socket, by their bind addresses. Also asked
+    /// by port-inventory for listeners of different projects (PORTX01).
+    /// </summary>
+    public static bool SameSocket(string? bindAddressA, string? bindAddressB) => BindAddresses.Overlap(bindAddressA, bindAddressB);
 
     private static int CompareBySource(PortOccurrence a, PortOccurrence b)
     {

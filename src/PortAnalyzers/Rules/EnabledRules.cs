@@ -34,19 +34,6 @@ internal enum RuleBits : ushort
 /// </summary>
 internal sealed class EnabledRules
 {
-    private static readonly (string Id, RuleBits Bit, DiagnosticSeverity Default)[] Rules =
-    {
-        (DiagnosticIds.EphemeralPort, RuleBits.EphemeralPort, Descriptors.EphemeralPort.DefaultSeverity),
-        (DiagnosticIds.KnownUsePort, RuleBits.KnownUsePort, Descriptors.KnownUsePort.DefaultSeverity),
-        (DiagnosticIds.HardcodedPort, RuleBits.HardcodedPort, Descriptors.HardcodedPort.DefaultSeverity),
-        (DiagnosticIds.OutOfRangePort, RuleBits.OutOfRangePort, Descriptors.OutOfRangePort.DefaultSeverity),
-        (DiagnosticIds.PrivilegedPort, RuleBits.PrivilegedPort, Descriptors.PrivilegedPort.DefaultSeverity),
-        (DiagnosticIds.DuplicateBinding, RuleBits.DuplicateBinding, Descriptors.DuplicateBinding.DefaultSeverity),
-        (DiagnosticIds.BrowserUnsafePort, RuleBits.BrowserUnsafePort, Descriptors.BrowserUnsafePort.DefaultSeverity),
-        (DiagnosticIds.TestFixedPort, RuleBits.TestFixedPort, Descriptors.TestFixedPort.DefaultSeverity),
-        (DiagnosticIds.ContainerPortMismatch, RuleBits.ContainerPort, Descriptors.ContainerPortNotListened.DefaultSeverity),
-    };
-
     private readonly CompilationOptions options;
     private readonly RuleBits compilationWide;
     private readonly ConcurrentDictionary<SyntaxTree, StrongBox<RuleBits>> byTree = new();
@@ -80,8 +67,9 @@ internal sealed class EnabledRules
     {
         var provider = options.SyntaxTreeOptionsProvider;
         var on = RuleBits.None;
-        foreach (var (id, bit, defaultSeverity) in Rules)
+        foreach (var rule in RuleRegistry.Gated)
         {
+            var (id, bit, defaultSeverity) = (rule.Id, rule.Bit, rule.Descriptor.DefaultSeverity);
             if (!options.SpecificDiagnosticOptions.TryGetValue(id, out var report) || report == ReportDiagnostic.Default)
             {
                 // PORT006 and PORT009 gather listeners across trees: only a compilation-wide setting turns them off.

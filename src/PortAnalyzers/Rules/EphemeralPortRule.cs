@@ -24,7 +24,7 @@ internal static class EphemeralPortRule
         context.Report(PortDiagnostic.Create(
             Descriptors.EphemeralPort,
             occurrence,
-            safe is null ? null : ImmutableDictionary<string, string?>.Empty.Add(PortDiagnostic.SafePortProperty, safe.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            safe,
             occurrence.Value,
             range.ToString(),
             ephemeral.Label,

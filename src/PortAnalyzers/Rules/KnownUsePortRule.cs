@@ -41,7 +41,7 @@ internal static class KnownUsePortRule
         context.Report(PortDiagnostic.Create(
             Descriptors.KnownUsePort,
             occurrence,
-            safe is null ? null : ImmutableDictionary<string, string?>.Empty.Add(PortDiagnostic.SafePortProperty, safe.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            safe,
             occurrence.Value,
             service,
             source,

@@ -34,6 +34,10 @@ internal static class TestReferences
         new PackageIdentity("Yarp.ReverseProxy", "2.3.0"),
         new PackageIdentity("System.IO.Hashing", "10.0.3")));
 
+    // MailKit's SMTP, IMAP and POP3 clients (MimeKit comes with it).
+    public static readonly ReferenceAssemblies MailKit = AspNetCore80.AddPackages(ImmutableArray.Create(
+        new PackageIdentity("MailKit", "4.18.2")));
+
     // .NET Aspire's app model. Its graph resolves only with these two versions named (the ones it asks for are not served).
     public static readonly ReferenceAssemblies Aspire = AspNetCore80.AddPackages(ImmutableArray.Create(
         new PackageIdentity("Aspire.Hosting", "13.6.5"),
@@ -45,9 +49,9 @@ internal static class TestReferences
         new PackageIdentity("xunit.extensibility.core", "2.9.3"),
         new PackageIdentity("xunit.assert", "2.9.3")));
 
-    public static readonly ReferenceAssemblies[] Libraries = { AspNetCore80, Grpc, Redis, Yarp, Aspire };
+    public static readonly ReferenceAssemblies[] Libraries = { AspNetCore80, Grpc, Redis, Yarp, Aspire, MailKit };
 
-    private static readonly ReferenceAssemblies[] All = { AspNetCore80, Grpc, Redis, Yarp, Aspire, Xunit };
+    private static readonly ReferenceAssemblies[] All = { AspNetCore80, Grpc, Redis, Yarp, Aspire, MailKit, Xunit };
 
     // Every set shares the ASP.NET Core pack. Resolved one after the other before any test uses them: tests that
     // run in parallel on an empty package folder otherwise download and extract the same package at once, and a

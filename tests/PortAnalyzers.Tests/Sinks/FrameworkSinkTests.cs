@@ -2,7 +2,7 @@ using PortAnalyzers.Tests.Infrastructure;
 
 namespace PortAnalyzers.Tests.Sinks;
 
-/// <summary>gRPC, Redis, YARP and .NET Aspire from their real packages; Orleans through faithful declarations.</summary>
+/// <summary>gRPC, Redis, YARP, .NET Aspire and MailKit from their real packages; Orleans through faithful declarations.</summary>
 public class FrameworkSinkTests
 {
     private static readonly string[] RoleRules = { "PORT001", "PORT002", "PORT005", "PORT007" };
@@ -60,6 +60,26 @@ public class FrameworkSinkTests
             {
                 object A() => ConfigurationOptions.Parse("127.0.0.1:{|PORT003:6379|}");
                 void B(ConfigurationOptions o) { o.EndPoints.Add("cache", {|PORT003:60251|}); o.EndPoints.Add("cache:{|PORT004:70000|}"); }
+            }
+            """, "PORT001", "PORT002", "PORT003", "PORT004");
+
+    [Fact]
+    public Task MailKit_connect_ports_are_connect_sinks()
+        => Verify.WithReferencesAsync(TestReferences.MailKit, """
+            using System.Threading.Tasks;
+            using MailKit;
+            using MailKit.Net.Imap;
+            using MailKit.Net.Pop3;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            class C
+            {
+                void A(SmtpClient smtp) => smtp.Connect("mail.example.com", {|PORT003:587|}, SecureSocketOptions.StartTls);
+                Task B(SmtpClient smtp) => smtp.ConnectAsync("mail.example.com", {|PORT003:465|}, true);
+                void D(ImapClient imap) => imap.Connect("imap.example.com", {|PORT003:5432|}, SecureSocketOptions.SslOnConnect); // a client: no PORT002 for a known service
+                void E(Pop3Client pop) => pop.Connect("pop.example.com", {|PORT004:99999|}, false);
+                Task F(IMailService service) => service.ConnectAsync("mail.example.com", {|PORT003:60251|});
+                void G(SmtpClient smtp) => smtp.Connect("mail.example.com"); // port 0: the protocol's default
             }
             """, "PORT001", "PORT002", "PORT003", "PORT004");
 

@@ -8,7 +8,7 @@ namespace PortAnalyzers.Tests.Sinks;
 public class SinkCatalogTests
 {
     /// <summary>
-    /// Every catalogue line whose type is in the real reference assemblies (BCL, ASP.NET Core, gRPC, Redis, YARP, Aspire; Orleans by faithful declarations)
+    /// Every catalogue line whose type is in the real reference assemblies (BCL, ASP.NET Core, gRPC, Redis, YARP, Aspire, MailKit; Orleans by faithful declarations)
     /// must bind to a member and parameter: a misspelt parameter name would silently find nothing.
     /// </summary>
     [Fact]

@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using PortAnalyzers.Model;
+
+namespace PortAnalyzers.Discovery;
+
+/// <summary>Sink resolution: the catalogue first (ResolvedSinks), then names that say port, and URL literals.</summary>
+internal sealed partial class CSharpPortDiscovery
+{
+    /// <summary>A name that says port and is not a limit (MaxPort) or the other end's port (RemotePort).</summary>
+    private static bool IsNamedPort(string name)
+        => PortWord.Matches(name) && !PortValueResolver.IsBoundName(name) && !PortWord.IsOtherEnd(name);
+
+    /// <summary>A URL literal with an explicit port, and nothing else: "see http://x:1/ for help" is prose, not a URL.</summary>
+    private static bool IsWholeUrl(string text)
+    {
+        var trimmed = text.Trim();
+        if (!PortTextParser.LooksLikeUrlWithPort(trimmed))
+        {
+            return false;
+        }
+
+        foreach (char c in trimmed)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return char.IsLetter(trimmed[0]);
+    }
+
+    private static SinkSpec NamedSpec(string name, string? method)
+        => PortWord.IsContainerSide(name) ? NamedContainerPort
+        : method == "WithHostPort" ? NamedHostPort
+        : NamedPort;
+
+    private SinkSpec? SpecFor(IArgumentOperation argument, IParameterSymbol parameter, ValueType type) => SpecFor(argument, parameter, type, out _);
+
+    /// <summary>The argument's sink; <paramref name="resolved"/> is the argument's value when deciding needed its resolution (a URL literal).</summary>
+    private SinkSpec? SpecFor(IArgumentOperation argument, IParameterSymbol parameter, ValueType type, out ResolvedValue? resolved)
+    {
+        resolved = null;
+        var spec = sinks.Find(parameter);
+        if (spec is not null)
+        {
+            return spec;
+        }
+
+        if (argument.Parent is IInvocationOperation { Instance: IPropertyReferenceOperation receiver } invocation
+            && invocation.TargetMethod.Name == "Add"
+            && sinks.FindCollection(receiver.Property) is { } collection)
+        {
+            return collection;
+        }
+
+        var fallback = type switch
+        {
+            ValueType.Number when IsNamedPort(parameter.Name) => NamedSpec(parameter.Name, parameter.ContainingSymbol?.Name),
+            ValueType.Text when string.Equals(parameter.Name, "connectionString", System.StringComparison.OrdinalIgnoreCase) => NamedConnectionString,
+            ValueType.Text when IsUrlValue(argument.Value, out resolved) => UrlLiteral,
+            ValueType.TextArray when HasUrlElement(argument) => UrlLiteral,
+            _ => null,
+        };
+
+        // Checked last: almost no argument gets this far. The pieces of string.Format/Concat are judged as the string
+        // they build, where it goes.
+        return fallback is not null && parameter.ContainingSymbol is IMethodSymbol method && (IsComparison(method) || StringTemplate.IsFormatOrConcat(method)) ? null : fallback;
+    }
+
+    private SinkSpec? SpecForMember(ISymbol member, IOperation? value = null) => SpecForMember(member, value, out _);
+
+    private SinkSpec? SpecForMember(ISymbol member, IOperation? value, out ResolvedValue? resolved)
+    {
+        resolved = null;
+        var spec = sinks.FindMember(member);
+        if (spec is not null)
+        {
+            return spec;
+        }
+
+        var type = member switch
+        {
+            IPropertySymbol p => p.Type,
+            IFieldSymbol f => f.Type,
+            _ => null,
+        };
+        if (type is null)
+        {
+            return null;
+        }
+
+        return Classify(type) switch
+        {
+            ValueType.Number when IsNamedPort(member.Name) => NamedSpec(member.Name, null),
+            ValueType.Text when value is not null && IsUrlValue(value, out resolved) => UrlLiteral,
+            _ => null,
+        };
+    }
+
+    private static bool HasUrlElement(IArgumentOperation argument)
+    {
+        if (argument.ArgumentKind != ArgumentKind.ParamArray || argument.Value is not IArrayCreationOperation { Initializer: { } initializer })
+        {
+            return false;
+        }
+
+        foreach (var element in initializer.ElementValues)
+        {
+            if (IsUrlValue(element))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsUrlValue(IOperation value) => IsUrlValue(value, out _);
+
+    /// <summary>As IsUrlValue; when true, <paramref name="resolved"/> is the value's resolution, which Emit then reuses (one resolution per value).</summary>
+    private static bool IsUrlValue(IOperation value, out ResolvedValue? resolved)
+    {
+        resolved = null;
+        // Cheap rejections first, with the answer the full resolution would give: a constant, or a local or readonly
+        // field written once as a literal, whose text is not a URL (no walk of the body for the local's writes).
+        var operation = PortValueResolver.Unwrap(value);
+        var constant = operation.ConstantValue;
+        if (constant.HasValue && operation is not IInterpolatedStringOperation)
+        {
+            if (constant.Value is not string constantText || !IsWholeUrl(constantText))
+            {
+                return false;
+            }
+        }
+        else if (operation is ILocalReferenceOperation or IFieldReferenceOperation { Field.IsReadOnly: true })
+        {
+            var symbol = operation is ILocalReferenceOperation local ? (ISymbol)local.Local : ((IFieldReferenceOperation)operation).Field;
+            var initializer = PortValueResolver.InitializerOf(symbol);
+            if (initializer is null
+                || (PortValueResolver.TryLiteralValue(initializer, out var literal) && (literal is not string literalText || !IsWholeUrl(literalText))))
+            {
+                return false;
+            }
+        }
+
+        if (PortValueResolver.TryResolve(value, out var full) && full.IsText && IsWholeUrl(full.Text!))
+        {
+            resolved = full;
+            return true;
+        }
+
+        return false;
+    }
+
+    // int SiloPort { get; } = DEFAULT_SILO_PORT: the member named for a port reports the value at its own declaration.
+    private static bool IsNamedNumber(ISymbol member, ITypeSymbol type) => Classify(type) == ValueType.Number && IsNamedPort(member.Name);
+}
