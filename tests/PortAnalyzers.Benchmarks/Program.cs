@@ -133,17 +133,59 @@ if (sourceIndex >= 0 && sourceIndex + 1 < args.Length)
         .ToList();
     int sourceLines = files.Sum(f => f.Text.Count(c => c == '\n'));
     Console.WriteLine($"{folder}: {files.Count} files, {sourceLines:N0} lines");
+    if (args.Contains("--cold"))
+    {
+        // The first analysis in a fresh process (as in every csc run that does not reuse a warm compiler server):
+        // the compiler is warmed on this code first, so the first PortAnalyzers run pays only for our own code's
+        // first use (JIT, type loading, static tables). With --prewarm, PortAnalyzers first runs once on a small
+        // generated corpus that reaches every path, so the first run on this code shows what is left without JIT.
+        var coldTrees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), f.Path)).ToArray();
+        CSharpCompilation Compile() => CSharpCompilation.Create("P", coldTrees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
+        var warmCompiler = Compile();
+        warmCompiler.GetDiagnostics();
+        Run(warmCompiler, ImmutableArray<AdditionalText>.Empty, new DiagnosticAnalyzer[] { new FloorAnalyzer() });
+        Run(warmCompiler, ImmutableArray<AdditionalText>.Empty, peers.ToArray());
+        if (args.Contains("--prewarm"))
+        {
+            var small = CorpusGenerator.Generate(2_000).Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), f.Path));
+            Run(CSharpCompilation.Create("W", small, references), ImmutableArray<AdditionalText>.Empty, new DiagnosticAnalyzer[] { new CSharpPortAnalyzer() });
+        }
+
+        int coldRuns = int.TryParse(Environment.GetEnvironmentVariable("PORTANALYZERS_LOOPS"), out var r) ? r : 4;
+        for (int i = 0; i < coldRuns; i++)
+        {
+            var c = Compile();
+            c.GetDiagnostics();
+            // JIT time and methods compiled in the process during the run (tier-1 recompilations in the background included).
+            var jitTime = System.Runtime.JitInfo.GetCompilationTime(currentThread: false);
+            long jitCount = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false);
+            var (ms, _, _, _) = Run(c, ImmutableArray<AdditionalText>.Empty, new DiagnosticAnalyzer[] { new CSharpPortAnalyzer() });
+            jitTime = System.Runtime.JitInfo.GetCompilationTime(currentThread: false) - jitTime;
+            jitCount = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false) - jitCount;
+            var (peerMs, _, _, _) = Run(c, ImmutableArray<AdditionalText>.Empty, peers.ToArray());
+            Console.WriteLine($"run {i + 1}{(i == 0 ? " (first use of PortAnalyzers in this process)" : string.Empty)}: PortAnalyzers {ms:N1} ms (of which JIT {jitTime.TotalMilliseconds:N1} ms for {jitCount} methods), peer {peerMs:N1} ms");
+        }
+
+        return;
+    }
+
     if (args.Contains("--only-ours"))
     {
         // For a profiler: PortAnalyzers alone on this code, repeatedly.
+        // One compilation, analysed again and again (each run builds its own operation trees), so that a sampling
+        // profiler sees mostly analysis; PORTANALYZERS_LOOPS sets the count.
         var sourceTrees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), f.Path)).ToArray();
-        for (int i = 0; i < 20; i++)
+        var c = CSharpCompilation.Create("P", sourceTrees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
+        c.GetDiagnostics();
+        int loops = int.TryParse(Environment.GetEnvironmentVariable("PORTANALYZERS_LOOPS"), out var n) ? n : 20;
+        var times = new List<double>();
+        for (int i = 0; i < loops; i++)
         {
-            var c = CSharpCompilation.Create("P", sourceTrees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
-            c.GetDiagnostics();
             var (ms, _, _, _) = Run(c, ImmutableArray<AdditionalText>.Empty, new DiagnosticAnalyzer[] { new CSharpPortAnalyzer() });
-            Console.WriteLine($"PortAnalyzers: {ms:N1} ms");
+            times.Add(ms);
         }
+
+        Console.WriteLine($"PortAnalyzers: first {times[0]:N1} ms, median {Median(times):N1} ms over {loops} runs");
 
         return;
     }
