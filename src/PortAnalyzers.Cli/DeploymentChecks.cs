@@ -214,8 +214,8 @@ internal static class DeploymentChecks
     /// </summary>
     public static HashSet<long> ListensInContainer(ProjectInventory project, IEnumerable<DeploymentPort> deploymentPorts, out string reason)
     {
-        var fromProject = project.Entries.Where(e => e.Role == "listen" && e.Port is > 0 and <= 65535 && CountsInContainer(e)).ToList();
-        var fromDeployment = deploymentPorts.Where(p => p.Kind == "listen" && p.Port is > 0 and <= 65535).ToList();
+        var fromProject = project.Entries.Where(e => e.Role == PortRole.Listen && e.Port is > 0 and <= 65535 && CountsInContainer(e)).ToList();
+        var fromDeployment = deploymentPorts.Where(p => p.Role == PortRole.Listen && p.Port is > 0 and <= 65535).ToList();
         bool httpSet = fromProject.Any(e => e.Scheme is "http" or "https" && !e.Sink.EndsWith("HTTPS_PORTS", StringComparison.OrdinalIgnoreCase))
             || fromDeployment.Any(p => p.Protocol is "http" or "https" && p.PortName is null && !IsHttpsPortsOnly(p));
         var ports = new HashSet<long>(fromProject.Select(e => e.Port).Concat(fromDeployment.Select(p => p.Port!.Value)));
@@ -301,7 +301,7 @@ internal static class DeploymentChecks
     private static void HostPortsInLaunchProfiles(Deployment deployment, Dictionary<ComposeService, ProjectInventory?> projectOfService, IReadOnlyList<ProjectInventory> projects, List<CrossFileFinding> findings)
     {
         var profiles = projects
-            .SelectMany(p => p.Entries.Where(e => e.Role == "listen" && Path.GetFileName(e.File).Equals("launchSettings.json", StringComparison.OrdinalIgnoreCase)))
+            .SelectMany(p => p.Entries.Where(e => e.Role == PortRole.Listen && Path.GetFileName(e.File).Equals("launchSettings.json", StringComparison.OrdinalIgnoreCase)))
             .ToList();
         foreach (var service in deployment.ComposeServices)
         {
