@@ -1,4 +1,5 @@
 using System.Globalization;
+using PortAnalyzers.Container;
 using PortAnalyzers.Knowledge;
 using PortAnalyzers.Model;
 
@@ -243,8 +244,10 @@ internal static class DeploymentChecks
             return false;
         }
 
-        // A Dockerfile's EXPOSE and ARG, and ContainerPort items, say what the image offers, not where the app listens.
-        return !(entry.Sink == "EXPOSE" || entry.Sink.StartsWith("ARG ", StringComparison.Ordinal) || entry.Sink == "ContainerPort");
+        // A Dockerfile's EXPOSE and ARG, and ContainerPort items, say what the image offers or what the build sees, not
+        // where the app listens: the container catalogue's rows say which.
+        var row = ContainerPortCatalog.OfSink(entry.Sink);
+        return row is null || row.Use == ContainerPortUse.Listens;
     }
 
     private static void ProbesAndTargetPorts(Deployment deployment, List<CrossFileFinding> findings)

@@ -136,6 +136,26 @@ internal static class ContainerPortCatalog
         }
     }
 
+    /// <summary>
+    /// The row an occurrence's sink names ("EXPOSE", "ARG HTTP_PORTS", "ContainerPort"...; discovery writes the name,
+    /// then the key if the row has one), or null for sinks of code and JSON. port-inventory asks it what a port means in the image.
+    /// </summary>
+    public static ContainerPortSpec? OfSink(string sink)
+    {
+        foreach (var spec in All)
+        {
+            bool named = spec.Key is null
+                ? string.Equals(sink, spec.Name, StringComparison.Ordinal)
+                : sink.Length > spec.Name.Length && sink[spec.Name.Length] == ' ' && sink.StartsWith(spec.Name, StringComparison.Ordinal);
+            if (named)
+            {
+                return spec;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The first row for this instruction or item whose key matches, or null.</summary>
     public static ContainerPortSpec? Find(ConfigurationFileKind file, string name, string key)
     {

@@ -54,7 +54,18 @@ public class ContainerPortCatalogTests
         Assert.Equal(PortRole.Listen, occurrence.Role);
         Assert.Equal(listens, result.Image.Listens.Contains(occurrence));
         Assert.Equal(!listens && !sink.StartsWith("ARG ", StringComparison.Ordinal), result.Image.Exposed.Any(e => e.From == port));
+
+        // port-inventory reads the row back from the sink to know whether the app listens there in the container.
+        Assert.Equal(listens, ContainerPortCatalog.OfSink(occurrence.Sink)?.Use == ContainerPortUse.Listens);
     }
+
+    [Theory]
+    [InlineData("new TcpListener(...)")]
+    [InlineData("Urls")]
+    [InlineData("EXPOSED")]
+    [InlineData("ARG")]
+    [InlineData("ContainerPorts")]
+    public void Sinks_of_no_row_name_no_row(string sink) => Assert.Null(ContainerPortCatalog.OfSink(sink));
 
     [Theory]
     [MemberData(nameof(NearMisses))]
