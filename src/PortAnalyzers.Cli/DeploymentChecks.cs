@@ -1,4 +1,5 @@
 using System.Globalization;
+using PortAnalyzers.Container;
 using PortAnalyzers.Knowledge;
 using PortAnalyzers.Model;
 
@@ -214,8 +215,8 @@ internal static class DeploymentChecks
     /// </summary>
     public static HashSet<long> ListensInContainer(ProjectInventory project, IEnumerable<DeploymentPort> deploymentPorts, out string reason)
     {
-        var fromProject = project.Entries.Where(e => e.Role == "listen" && e.Port is > 0 and <= 65535 && CountsInContainer(e)).ToList();
-        var fromDeployment = deploymentPorts.Where(p => p.Kind == "listen" && p.Port is > 0 and <= 65535).ToList();
+        var fromProject = project.Entries.Where(e => e.Role == PortRole.Listen && e.Port is > 0 and <= 65535 && CountsInContainer(e)).ToList();
+        var fromDeployment = deploymentPorts.Where(p => p.Role == PortRole.Listen && p.Port is > 0 and <= 65535).ToList();
         bool httpSet = fromProject.Any(e => e.Scheme is "http" or "https" && !e.Sink.EndsWith("HTTPS_PORTS", StringComparison.OrdinalIgnoreCase))
             || fromDeployment.Any(p => p.Protocol is "http" or "https" && p.PortName is null && !IsHttpsPortsOnly(p));
         var ports = new HashSet<long>(fromProject.Select(e => e.Port).Concat(fromDeployment.Select(p => p.Port!.Value)));
@@ -243,8 +244,10 @@ internal static class DeploymentChecks
             return false;
         }
 
-        // A Dockerfile's EXPOSE and ARG, and ContainerPort items, say what the image offers, not where the app listens.
-        return !(entry.Sink == "EXPOSE" || entry.Sink.StartsWith("ARG ", StringComparison.Ordinal) || entry.Sink == "ContainerPort");
+        // A Dockerfile's EXPOSE and ARG, and ContainerPort items, say what the image offers or what the build sees, not
+        // where the app listens: the container catalogue's rows say which.
+        var row = ContainerPortCatalog.OfSink(entry.Sink);
+        return row is null || row.Use == ContainerPortUse.Listens;
     }
 
     private static void ProbesAndTargetPorts(Deployment deployment, List<CrossFileFinding> findings)
@@ -301,7 +304,7 @@ internal static class DeploymentChecks
     private static void HostPortsInLaunchProfiles(Deployment deployment, Dictionary<ComposeService, ProjectInventory?> projectOfService, IReadOnlyList<ProjectInventory> projects, List<CrossFileFinding> findings)
     {
         var profiles = projects
-            .SelectMany(p => p.Entries.Where(e => e.Role == "listen" && Path.GetFileName(e.File).Equals("launchSettings.json", StringComparison.OrdinalIgnoreCase)))
+            .SelectMany(p => p.Entries.Where(e => e.Role == PortRole.Listen && Path.GetFileName(e.File).Equals("launchSettings.json", StringComparison.OrdinalIgnoreCase)))
             .ToList();
         foreach (var service in deployment.ComposeServices)
         {

@@ -1,4 +1,5 @@
 using PortAnalyzers.Configuration;
+using PortAnalyzers.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -21,7 +22,14 @@ public sealed record DeploymentPort(
     string? PortName,
     string Protocol,
     string? HostIp,
-    string? Project);
+    string? Project)
+{
+    /// <summary>The kind of the ports an ASPNETCORE_* variable in the environment makes the app listen on.</summary>
+    public const string ListenKind = "listen";
+
+    /// <summary>Typed for the checks: only <see cref="ListenKind"/> ports are where the app listens; the rest map or declare ports.</summary>
+    internal PortRole Role => Kind == ListenKind ? PortRole.Listen : PortRole.Unknown;
+}
 
 /// <summary>A position in a file, 1-based, for findings and related locations.</summary>
 public sealed record FileLocation(string File, int Line, int Column, string? Label = null);
@@ -618,7 +626,7 @@ internal static class DeploymentReader
         foreach (var port in ListenVariables.Parse(value, kind) ?? new List<Discovery.PortText>())
         {
             var (line, column) = Position(scalar, offset + port.Start);
-            ports.Add(new DeploymentPort(file, line, column, format, owner, "listen", port.Value, null, port.Scheme ?? kind.Scheme ?? "tcp", port.Host, null));
+            ports.Add(new DeploymentPort(file, line, column, format, owner, DeploymentPort.ListenKind, port.Value, null, port.Scheme ?? kind.Scheme ?? "tcp", port.Host, null));
         }
 
         return false;

@@ -1,4 +1,5 @@
 using System.Text;
+using PortAnalyzers.Model;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -28,7 +29,7 @@ public static class Formatters
 
             var rows = project.Entries.Select(e => new[]
             {
-                e.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Transport, e.Role,
+                e.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Transport.ToDisplayString(), e.Role.ToDisplayString(),
                 $"{Relative(inventory, e.File)}:{e.Line}", e.Hardcoded ? "hardcoded" : "configured", e.Rules.Count == 0 ? "-" : string.Join(",", e.Rules),
             }).ToList();
             AppendAligned(sb, new[] { "PORT", "TRANSPORT", "ROLE", "SOURCE", "VALUE", "RULES" }, rows);
@@ -91,7 +92,7 @@ public static class Formatters
             sb.AppendLine("|---:|---|---|---|---|---|");
             foreach (var e in project.Entries)
             {
-                sb.AppendLine($"| {e.Port} | {e.Transport} | {e.Role} | `{Relative(inventory, e.File)}:{e.Line}` | {(e.Hardcoded ? "hardcoded" : "configured")} | {(e.Rules.Count == 0 ? "" : string.Join(", ", e.Rules))} |");
+                sb.AppendLine($"| {e.Port} | {e.Transport.ToDisplayString()} | {e.Role.ToDisplayString()} | `{Relative(inventory, e.File)}:{e.Line}` | {(e.Hardcoded ? "hardcoded" : "configured")} | {(e.Rules.Count == 0 ? "" : string.Join(", ", e.Rules))} |");
             }
 
             sb.AppendLine();
@@ -106,7 +107,7 @@ public static class Formatters
 
         foreach (var finding in inventory.CrossProject)
         {
-            sb.AppendLine($"- **{finding.Port}/{finding.Transport}**: " + string.Join(", ", finding.Listeners.Select(l => $"{l.Project} (`{Relative(inventory, l.File)}:{l.Line}`)")));
+            sb.AppendLine($"- **{finding.Port}/{finding.Transport.ToDisplayString()}**: " + string.Join(", ", finding.Listeners.Select(l => $"{l.Project} (`{Relative(inventory, l.File)}:{l.Line}`)")));
         }
 
         if (inventory.Deployment.Count > 0)
@@ -151,8 +152,8 @@ public static class Formatters
                 ["ports"] = new JsonArray(p.Entries.Select(e => (JsonNode)new JsonObject
                 {
                     ["port"] = e.Port,
-                    ["transport"] = e.Transport,
-                    ["role"] = e.Role,
+                    ["transport"] = e.Transport.ToDisplayString(),
+                    ["role"] = e.Role.ToDisplayString(),
                     ["scheme"] = e.Scheme,
                     ["file"] = Relative(inventory, e.File),
                     ["line"] = e.Line,
@@ -176,7 +177,7 @@ public static class Formatters
             {
                 ["ruleId"] = CrossProjectFinding.RuleId,
                 ["port"] = c.Port,
-                ["transport"] = c.Transport,
+                ["transport"] = c.Transport.ToDisplayString(),
                 ["message"] = c.Message,
                 ["listeners"] = new JsonArray(c.Listeners.Select(l => (JsonNode)new JsonObject
                 {

@@ -1,20 +1,60 @@
+using PortAnalyzers.Model;
+
 namespace PortAnalyzers.Cli;
 
-/// <summary>One port found in a project: the shared PortOccurrence, flattened for output, with the rules it triggers.</summary>
-public sealed record PortEntry(
-    string Project,
-    long Port,
-    string Transport,
-    string Role,
-    string? Scheme,
-    string File,
-    int Line,
-    int Column,
-    bool Hardcoded,
-    string Sink,
-    string? Scope,
-    IReadOnlyList<string> Rules)
+/// <summary>
+/// One port found in a project: the shared PortOccurrence, flattened for output, with the rules it triggers. Role and
+/// transport stay typed (the analyzers' internal PortRole and PortTransport, hence internal members of a public record);
+/// only the formatters write their text form with ToDisplayString.
+/// </summary>
+public sealed record PortEntry
 {
+    internal PortEntry(string project, long port, PortTransport transport, PortRole role, string? scheme, string file, int line, int column, bool hardcoded, string sink, string? scope, IReadOnlyList<string> rules)
+    {
+        Project = project;
+        Port = port;
+        Transport = transport;
+        Role = role;
+        Scheme = scheme;
+        File = file;
+        Line = line;
+        Column = column;
+        Hardcoded = hardcoded;
+        Sink = sink;
+        Scope = scope;
+        Rules = rules;
+    }
+
+    /// <summary>An entry from the text form of transport and role, as the JSON document writes them.</summary>
+    public PortEntry(string project, long port, string transport, string role, string? scheme, string file, int line, int column, bool hardcoded, string sink, string? scope, IReadOnlyList<string> rules)
+        : this(project, port, WireNames.ParseTransport(transport), WireNames.ParseRole(role), scheme, file, line, column, hardcoded, sink, scope, rules)
+    {
+    }
+
+    public string Project { get; init; }
+
+    public long Port { get; init; }
+
+    internal PortTransport Transport { get; init; }
+
+    internal PortRole Role { get; init; }
+
+    public string? Scheme { get; init; }
+
+    public string File { get; init; }
+
+    public int Line { get; init; }
+
+    public int Column { get; init; }
+
+    public bool Hardcoded { get; init; }
+
+    public string Sink { get; init; }
+
+    public string? Scope { get; init; }
+
+    public IReadOnlyList<string> Rules { get; init; }
+
     /// <summary>The listener's bind address (BindAddresses: "*" for every interface), null for other roles. Not written to the outputs.</summary>
     public string? BindAddress { get; init; }
 }
@@ -23,11 +63,24 @@ public sealed record PortEntry(
 public sealed record Finding(string Project, string RuleId, string Severity, string Message, string File, int Line, int Column);
 
 /// <summary>The same port and transport bound by listeners of two or more projects.</summary>
-public sealed record CrossProjectFinding(long Port, string Transport, IReadOnlyList<PortEntry> Listeners)
+public sealed record CrossProjectFinding
 {
+    internal CrossProjectFinding(long port, PortTransport transport, IReadOnlyList<PortEntry> listeners)
+    {
+        Port = port;
+        Transport = transport;
+        Listeners = listeners;
+    }
+
+    public long Port { get; }
+
+    internal PortTransport Transport { get; }
+
+    public IReadOnlyList<PortEntry> Listeners { get; }
+
     public const string RuleId = "PORTX01";
 
-    public string Message => $"Port {Port}/{Transport} is bound by {Listeners.Select(l => l.Project).Distinct().Count()} projects: "
+    public string Message => $"Port {Port}/{Transport.ToDisplayString()} is bound by {Listeners.Select(l => l.Project).Distinct().Count()} projects: "
         + string.Join(", ", Listeners.Select(l => $"{l.Project} ({Path.GetFileName(l.File)}:{l.Line})"));
 }
 
@@ -52,8 +105,8 @@ public sealed record Inventory(string Root, IReadOnlyList<ProjectInventory> Proj
     public static IReadOnlyList<CrossProjectFinding> FindCollisions(IEnumerable<ProjectInventory> projects)
         => projects
             .SelectMany(p => p.Entries)
-            .Where(e => e.Role == "listen" && e.Port is > 0 and <= 65535 && !IsContainerOnly(e))
-            .GroupBy(e => (e.Port, e.Transport == "unknown" ? "tcp" : e.Transport))
+            .Where(e => e.Role == PortRole.Listen && e.Port is > 0 and <= 65535 && !IsContainerOnly(e))
+            .GroupBy(e => (e.Port, e.Transport == PortTransport.Unknown ? PortTransport.Tcp : e.Transport))
             .Select(g => (g.Key, Listeners: Colliding(g.ToList())))
             .Where(g => g.Listeners.Select(e => e.Project).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)
             .OrderBy(g => g.Key.Port)
@@ -77,4 +130,26 @@ public sealed record Inventory(string Root, IReadOnlyList<ProjectInventory> Proj
             || name.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase)
             || entry.Sink.StartsWith("Container", StringComparison.Ordinal);
     }
+}
+
+/// <summary>
+/// The text forms of the typed values, read back (PortRoleExtensions writes them): the only place the CLI turns role and
+/// transport strings into values. An unknown word reads as Unknown, as the analyzers write Unknown for what they cannot tell.
+/// </summary>
+internal static class WireNames
+{
+    public static PortRole ParseRole(string text) => text switch
+    {
+        "listen" => PortRole.Listen,
+        "connect" => PortRole.Connect,
+        "container" => PortRole.Container,
+        _ => PortRole.Unknown,
+    };
+
+    public static PortTransport ParseTransport(string text) => text switch
+    {
+        "tcp" => PortTransport.Tcp,
+        "udp" => PortTransport.Udp,
+        _ => PortTransport.Unknown,
+    };
 }

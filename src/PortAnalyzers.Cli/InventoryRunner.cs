@@ -174,7 +174,7 @@ public static class InventoryRunner
                 var file = span.Path ?? string.Empty;
                 int line = span.StartLinePosition.Line + 1, column = span.StartLinePosition.Character + 1;
                 rulesAt.TryGetValue((file, line, column), out var rules);
-                return new PortEntry(project.Name, o.Value, o.EffectiveTransport.ToDisplayString(), o.Role.ToDisplayString(), o.Scheme, file, line, column, o.IsHardcoded, o.Sink,
+                return new PortEntry(project.Name, o.Value, o.EffectiveTransport, o.Role, o.Scheme, file, line, column, o.IsHardcoded, o.Sink,
                     o.BindingScope?.Name, (IReadOnlyList<string>?)rules?.OrderBy(r => r, StringComparer.Ordinal).ToList() ?? Array.Empty<string>())
                 {
                     BindAddress = o.BindAddress,

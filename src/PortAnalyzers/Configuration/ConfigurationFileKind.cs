@@ -20,9 +20,11 @@ internal enum ConfigurationFileKind : byte
 internal static class ConfigurationFileKinds
 {
     /// <summary>
-    /// The files the package adds as AdditionalFiles (build/PortAnalyzers.targets), relative to the project directory,
-    /// '/'-separated, in that order; the project file itself comes after them. port-inventory reads the same list, and a
-    /// test keeps it in step with the targets file.
+    /// The files the package adds as AdditionalFiles, relative to the project directory, '/'-separated, in that order;
+    /// the project file itself comes after them. This is the list: port-inventory reads it, and the package's
+    /// build/PortAnalyzers.targets spells it out as MSBuild globs (with the Exists conditions and the .dockerignore
+    /// exclusion MSBuild needs), which DefaultFilesTests keeps equal to it. Not generated: the targets file is plain
+    /// MSBuild a user can read in the package, and a generator would need the same drift test.
     /// </summary>
     public static readonly string[] DefaultFiles = { "appsettings*.json", "Properties/launchSettings.json", "Dockerfile", "*.Dockerfile", "Dockerfile.*" };
 

@@ -89,7 +89,7 @@ internal sealed class ConfigurationPortDiscovery
             return;
         }
 
-        if (PortWord.Matches(last) && !PortValueResolver.IsBoundName(last))
+        if (PortWord.Matches(last) && !PortWord.IsBoundName(last))
         {
             AddNumber(value, PortRole.Unknown, null, null);
             return;

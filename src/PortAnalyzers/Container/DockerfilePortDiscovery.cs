@@ -100,23 +100,35 @@ internal sealed class DockerfilePortDiscovery
         foreach (var instruction in DockerfileReader.Read(text.ToString()))
         {
             var stage = stages.Count == 0 ? null : stages[stages.Count - 1];
+
+            // The Dockerfile's structure: stages, variables of any name (a later $NAME follows them), the command line
+            // (which host runs). Which of them hold ports is ContainerPortCatalog's.
             switch (instruction.Keyword)
             {
                 case "FROM":
                     stages.Add(NewStage(instruction, stages, globalArgs));
-                    break;
-                case "EXPOSE":
-                    discovery.Expose(instruction, stage);
-                    break;
+                    continue;
                 case "ENV":
                 case "ARG":
                     discovery.Variables(instruction, stage, stage?.Variables ?? globalArgs, globalArgs);
-                    break;
+                    continue;
                 case "ENTRYPOINT":
                 case "CMD":
-                    discovery.CommandLine(instruction, stage);
                     stage?.Commands.Add(instruction.Arguments);
                     break;
+            }
+
+            foreach (var spec in ContainerPortCatalog.For(ConfigurationFileKind.Dockerfile, instruction.Keyword))
+            {
+                switch (spec.Shape)
+                {
+                    case ContainerValueShape.PortSpecs:
+                        discovery.Expose(instruction, stage, spec);
+                        break;
+                    case ContainerValueShape.UrlOption:
+                        discovery.CommandLine(instruction, stage, spec);
+                        break;
+                }
             }
         }
 
@@ -174,7 +186,7 @@ internal sealed class DockerfilePortDiscovery
         return new Stage(from, name, parent);
     }
 
-    private void Expose(DockerInstruction instruction, Stage? stage)
+    private void Expose(DockerInstruction instruction, Stage? stage, ContainerPortSpec spec)
     {
         var args = instruction.Arguments;
         foreach (var token in Tokens(args))
@@ -197,13 +209,13 @@ internal sealed class DockerfilePortDiscovery
             }
 
             int firstLength = (dash < 0 ? numbers.Length : dash);
-            Add(first.Value, Span(instruction, token.Start, firstLength), PortRole.Listen, transport, null, "EXPOSE", null);
+            Add(first.Value, Span(instruction, token.Start, firstLength), spec.Role, transport, spec.Scheme, instruction.Keyword, null);
             if (dash >= 0)
             {
-                Add(last.Value, Span(instruction, token.Start + dash + 1, numbers.Length - dash - 1), PortRole.Listen, transport, null, "EXPOSE", null);
+                Add(last.Value, Span(instruction, token.Start + dash + 1, numbers.Length - dash - 1), spec.Role, transport, spec.Scheme, instruction.Keyword, null);
             }
 
-            stage?.Exposed.Add(new ExposedPort(Math.Min(first.Value, last.Value), Math.Max(first.Value, last.Value), transport, Span(instruction, token.Start, numbers.Length), written));
+            Use(stage, spec)?.Add(new ExposedPort(Math.Min(first.Value, last.Value), Math.Max(first.Value, last.Value), transport, Span(instruction, token.Start, numbers.Length), written));
         }
     }
 
@@ -222,7 +234,7 @@ internal sealed class DockerfilePortDiscovery
         if (isEnv && firstToken.IndexOf('=') < 0)
         {
             int valueStart = tokens.Count > 1 ? tokens[1].Start : args.Length;
-            Assign(instruction, stage, variables, firstToken, Unquote(args, valueStart, args.Length), isEnv);
+            Assign(instruction, stage, variables, firstToken, Unquote(args, valueStart, args.Length));
             return;
         }
 
@@ -241,18 +253,19 @@ internal sealed class DockerfilePortDiscovery
                 continue;
             }
 
-            Assign(instruction, stage, variables, key, Unquote(args, equals + 1, token.Start + token.Length), isEnv);
+            Assign(instruction, stage, variables, key, Unquote(args, equals + 1, token.Start + token.Length));
         }
     }
 
-    private void Assign(DockerInstruction instruction, Stage? stage, Dictionary<string, Value> variables, string key, (int Start, int End) value, bool isEnv)
+    private void Assign(DockerInstruction instruction, Stage? stage, Dictionary<string, Value> variables, string key, (int Start, int End) value)
     {
         var written = new Value(instruction.Arguments.Substring(value.Start, value.End - value.Start), instruction, value.Start);
 
         // ENV ASPNETCORE_HTTP_PORTS=$PORT: the port is where $PORT got its value.
         var resolved = written.Text.IndexOf('$') >= 0 && stage is not null ? Follow(written.Text, stage) : written;
         variables[key] = resolved ?? written;
-        if (!ListenVariables.TryGet(key, out var variable))
+        var spec = ContainerPortCatalog.Find(ConfigurationFileKind.Dockerfile, instruction.Keyword, key);
+        if (spec is null || !ListenVariables.TryGet(key, out var variable))
         {
             return;
         }
@@ -260,7 +273,7 @@ internal sealed class DockerfilePortDiscovery
         if (resolved is null)
         {
             // Set at run time ($PORT from the platform): the app listens somewhere we cannot know.
-            if (isEnv && stage is not null)
+            if (spec.Use == ContainerPortUse.Listens && stage is not null)
             {
                 stage.ListensUnknown = true;
             }
@@ -279,14 +292,14 @@ internal sealed class DockerfilePortDiscovery
             var occurrence = Add(
                 port.Value,
                 Span(resolved.Value.Instruction, resolved.Value.Start + port.Start, port.Length),
-                PortRole.Listen,
+                spec.Role,
                 PortTransport.Tcp,
-                port.Scheme ?? variable.Scheme,
+                port.Scheme ?? variable.Scheme ?? spec.Scheme,
                 instruction.Keyword + " " + key,
                 port.Host);
 
             // An ARG ends with the build: only ENV reaches the running app.
-            if (isEnv)
+            if (spec.Use == ContainerPortUse.Listens)
             {
                 stage?.Listens.Add(occurrence);
             }
@@ -294,22 +307,23 @@ internal sealed class DockerfilePortDiscovery
     }
 
     // ENTRYPOINT ["dotnet", "Api.dll", "--urls", "http://+:5000"], CMD dotnet Api.dll --urls=http://+:5000
-    private void CommandLine(DockerInstruction instruction, Stage? stage)
+    private void CommandLine(DockerInstruction instruction, Stage? stage, ContainerPortSpec spec)
     {
+        var option = spec.Key!;
         var args = instruction.Arguments;
         var tokens = Tokens(args, jsonArray: true);
         for (int i = 0; i < tokens.Count; i++)
         {
             var token = args.Substring(tokens[i].Start, tokens[i].Length);
             int valueStart, valueEnd;
-            if (token.Equals("--urls", StringComparison.OrdinalIgnoreCase) && i + 1 < tokens.Count)
+            if (spec.KeyMatches(token) && i + 1 < tokens.Count)
             {
                 valueStart = tokens[i + 1].Start;
                 valueEnd = valueStart + tokens[i + 1].Length;
             }
-            else if (token.StartsWith("--urls=", StringComparison.OrdinalIgnoreCase))
+            else if (token.Length > option.Length && token[option.Length] == '=' && spec.KeyMatches(token.Substring(0, option.Length)))
             {
-                valueStart = tokens[i].Start + 7;
+                valueStart = tokens[i].Start + option.Length + 1;
                 valueEnd = tokens[i].Start + tokens[i].Length;
             }
             else
@@ -320,10 +334,18 @@ internal sealed class DockerfilePortDiscovery
             var ports = PortTextParser.Parse(args.Substring(valueStart, valueEnd - valueStart), SinkValueKind.UrlList);
             foreach (var port in ports ?? new List<PortText>())
             {
-                stage?.Listens.Add(Add(port.Value, Span(instruction, valueStart + port.Start, port.Length), PortRole.Listen, PortTransport.Tcp, port.Scheme, instruction.Keyword + " --urls", port.Host));
+                var occurrence = Add(port.Value, Span(instruction, valueStart + port.Start, port.Length), spec.Role, PortTransport.Tcp, port.Scheme ?? spec.Scheme, instruction.Keyword + " " + option, port.Host);
+                if (spec.Use == ContainerPortUse.Listens)
+                {
+                    stage?.Listens.Add(occurrence);
+                }
             }
         }
     }
+
+    // Where a declared port goes in the image: EXPOSE rows into what it offers.
+    private static List<ExposedPort>? Use(Stage? stage, ContainerPortSpec spec)
+        => spec.Use == ContainerPortUse.Exposes ? stage?.Exposed : null;
 
     // $NAME or ${NAME} alone (also ${NAME:-default}), looked up in the stage and the stages it is built FROM.
     private static Value? Follow(string value, Stage stage)

@@ -18,9 +18,6 @@ namespace PortAnalyzers.Container;
 /// </summary>
 internal static class ProjectFilePortDiscovery
 {
-    private const string PortItem = "ContainerPort";
-    private const string EnvironmentItem = "ContainerEnvironmentVariable";
-
     public static DockerfilePortDiscovery.Result Discover(string path, SourceText source)
     {
         var text = source.ToString();
@@ -53,51 +50,18 @@ internal static class ProjectFilePortDiscovery
             int tagEnd = text.IndexOf('>', nameEnd);
             tagEnd = tagEnd < 0 ? text.Length : tagEnd;
             position = tagEnd;
-            bool isPort = element.Equals(PortItem, StringComparison.OrdinalIgnoreCase);
-            if (!isPort && !element.Equals(EnvironmentItem, StringComparison.OrdinalIgnoreCase))
+            Dictionary<string, Attribute>? attributes = null;
+            foreach (var spec in ContainerPortCatalog.For(ConfigurationFileKind.ProjectFile, element))
             {
-                continue;
-            }
-
-            var attributes = Attributes(text, nameEnd, tagEnd);
-            if (!attributes.TryGetValue("Include", out var include))
-            {
-                continue;
-            }
-
-            if (isPort)
-            {
-                var transport = PortTransport.Tcp;
-                if (attributes.TryGetValue("Type", out var type))
+                attributes ??= Attributes(text, nameEnd, tagEnd);
+                switch (spec.Shape)
                 {
-                    transport = type.Text.Trim().ToLowerInvariant() switch
-                    {
-                        "udp" => PortTransport.Udp,
-                        "tcp" or "" => PortTransport.Tcp,
-                        _ => PortTransport.Unknown,
-                    };
-                }
-
-                var number = include.Text.Trim();
-                if (transport == PortTransport.Unknown || number.IndexOf('$') >= 0 || !long.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long port))
-                {
-                    continue; // $(ApiPort): a property; another Type: the SDK rejects it
-                }
-
-                int digits = include.Start + include.Text.IndexOf(number, StringComparison.Ordinal);
-                var location = Span(path, source, digits, number.Length);
-                occurrences.Add(Occurrence(port, location, transport, null, PortItem, null, path));
-                exposed.Add(new ExposedPort(port, port, transport, location, number + (transport == PortTransport.Udp ? "/udp" : string.Empty)));
-                continue;
-            }
-
-            if (attributes.TryGetValue("Value", out var value) && ListenVariables.TryGet(include.Text.Trim(), out var variable))
-            {
-                foreach (var port in ListenVariables.Parse(value.Text, variable) ?? new List<Discovery.PortText>())
-                {
-                    var occurrence = Occurrence(port.Value, Span(path, source, value.Start + port.Start, port.Length), PortTransport.Tcp, port.Scheme ?? variable.Scheme, EnvironmentItem + " " + include.Text.Trim(), port.Host, path);
-                    occurrences.Add(occurrence);
-                    listens.Add(occurrence);
+                    case ContainerValueShape.PortNumber:
+                        PortNumber(path, source, spec, attributes, occurrences, exposed);
+                        break;
+                    case ContainerValueShape.ListenVariable:
+                        ListenVariable(path, source, spec, attributes, occurrences, listens);
+                        break;
                 }
             }
         }
@@ -105,6 +69,65 @@ internal static class ProjectFilePortDiscovery
         // SDK container images are the Microsoft .NET images of the project's version: .NET 8+ listen on 8080.
         var image = new ContainerDefinition(System.IO.Path.GetFileName(path), exposed, listens, DotNetImages.ModernDefault, "the default of the .NET 8+ images (ASPNETCORE_HTTP_PORTS=8080)");
         return new DockerfilePortDiscovery.Result(occurrences, image);
+    }
+
+    // <ContainerPort Include="8080" Type="udp" />: one number, its transport beside it.
+    private static void PortNumber(string path, SourceText source, ContainerPortSpec spec, Dictionary<string, Attribute> attributes, List<PortOccurrence> occurrences, List<ExposedPort> exposed)
+    {
+        if (!attributes.TryGetValue(spec.ValueAttribute!, out var include))
+        {
+            return;
+        }
+
+        var transport = PortTransport.Tcp;
+        if (spec.TransportAttribute is not null && attributes.TryGetValue(spec.TransportAttribute, out var type))
+        {
+            transport = type.Text.Trim().ToLowerInvariant() switch
+            {
+                "udp" => PortTransport.Udp,
+                "tcp" or "" => PortTransport.Tcp,
+                _ => PortTransport.Unknown,
+            };
+        }
+
+        var number = include.Text.Trim();
+        if (transport == PortTransport.Unknown || number.IndexOf('$') >= 0 || !long.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long port))
+        {
+            return; // $(ApiPort): a property; another Type: the SDK rejects it
+        }
+
+        int digits = include.Start + include.Text.IndexOf(number, StringComparison.Ordinal);
+        var location = Span(path, source, digits, number.Length);
+        occurrences.Add(Occurrence(port, location, spec.Role, transport, spec.Scheme, spec.Name, null, path));
+        if (spec.Use == ContainerPortUse.Exposes)
+        {
+            exposed.Add(new ExposedPort(port, port, transport, location, number + (transport == PortTransport.Udp ? "/udp" : string.Empty)));
+        }
+    }
+
+    // <ContainerEnvironmentVariable Include="ASPNETCORE_HTTP_PORTS" Value="8080" />: a listen variable by name.
+    private static void ListenVariable(string path, SourceText source, ContainerPortSpec spec, Dictionary<string, Attribute> attributes, List<PortOccurrence> occurrences, List<PortOccurrence> listens)
+    {
+        if (!attributes.TryGetValue(spec.KeyAttribute!, out var include) || !attributes.TryGetValue(spec.ValueAttribute!, out var value))
+        {
+            return;
+        }
+
+        var key = include.Text.Trim();
+        if (!spec.KeyMatches(key) || !ListenVariables.TryGet(key, out var variable))
+        {
+            return;
+        }
+
+        foreach (var port in ListenVariables.Parse(value.Text, variable) ?? new List<Discovery.PortText>())
+        {
+            var occurrence = Occurrence(port.Value, Span(path, source, value.Start + port.Start, port.Length), spec.Role, PortTransport.Tcp, port.Scheme ?? variable.Scheme ?? spec.Scheme, spec.Name + " " + key, port.Host, path);
+            occurrences.Add(occurrence);
+            if (spec.Use == ContainerPortUse.Listens)
+            {
+                listens.Add(occurrence);
+            }
+        }
     }
 
     private readonly struct Attribute
@@ -158,8 +181,8 @@ internal static class ProjectFilePortDiscovery
         return result;
     }
 
-    private static PortOccurrence Occurrence(long port, Location location, PortTransport transport, string? scheme, string sink, string? host, string path)
-        => new(port, location, PortRole.Listen, transport, scheme, sink, declarationLocation: null, isHardcoded: false, bindingScope: new BindingScope(path, "container"), bindAddress: host ?? BindAddresses.Everywhere);
+    private static PortOccurrence Occurrence(long port, Location location, PortRole role, PortTransport transport, string? scheme, string sink, string? host, string path)
+        => new(port, location, role, transport, scheme, sink, declarationLocation: null, isHardcoded: false, bindingScope: new BindingScope(path, "container"), bindAddress: host ?? BindAddresses.Everywhere);
 
     private static Location Span(string path, SourceText text, int start, int length)
     {

@@ -12,7 +12,7 @@ internal sealed partial class CSharpPortDiscovery
 {
     /// <summary>A name that says port and is not a limit (MaxPort) or the other end's port (RemotePort).</summary>
     private static bool IsNamedPort(string name)
-        => PortWord.Matches(name) && !PortValueResolver.IsBoundName(name) && !PortWord.IsOtherEnd(name);
+        => PortWord.Matches(name) && !PortWord.IsBoundName(name) && !PortWord.IsOtherEnd(name);
 
     /// <summary>A URL literal with an explicit port, and nothing else: "see http://x:1/ for help" is prose, not a URL.</summary>
     private static bool IsWholeUrl(string text)

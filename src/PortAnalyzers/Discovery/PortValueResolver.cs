@@ -137,7 +137,7 @@ internal static class PortValueResolver
         var constant = operation.ConstantValue;
         if (constant.HasValue)
         {
-            if (operation is IFieldReferenceOperation { Field: var constField } && IsBoundName(constField.Name))
+            if (operation is IFieldReferenceOperation { Field: var constField } && PortWord.IsBoundName(constField.Name))
             {
                 return false; // ushort.MaxValue, IPEndPoint.MaxPort: limits, not ports.
             }
@@ -158,7 +158,7 @@ internal static class PortValueResolver
             ILocalReferenceOperation local => local.Local,
             _ => null,
         };
-        if (symbol is null || IsBoundName(symbol.Name))
+        if (symbol is null || PortWord.IsBoundName(symbol.Name))
         {
             return false;
         }
@@ -414,9 +414,4 @@ internal static class PortValueResolver
                 return false;
         }
     }
-
-    /// <summary>Names of limits rather than ports: MaxPort, MinPort, PortUpperBound, MaxValue.</summary>
-    public static bool IsBoundName(string name) => PortWord.HasAnyWord(name, BoundWords);
-
-    private static readonly string[] BoundWords = { "max", "min", "maximum", "minimum", "upper", "lower", "limit", "bound" };
 }

@@ -26,6 +26,14 @@ internal static class PortWord
     private static readonly string[] ContainerWords = { "container", "target" };
 
     /// <summary>
+    /// Names of limits rather than ports (MaxPort, MinPort, PortUpperBound, MaxValue): a naming rule, so it lives here
+    /// where both the C# value resolver and the JSON key reader ask it.
+    /// </summary>
+    public static bool IsBoundName(string name) => HasAnyWord(name, BoundWords);
+
+    private static readonly string[] BoundWords = { "max", "min", "maximum", "minimum", "upper", "lower", "limit", "bound" };
+
+    /// <summary>
     /// Whether <paramref name="word"/> stands in the identifier as a word of its own, in any case: at the start or
     /// after a non-letter or as a capitalised word, and not followed by a lowercase letter (maxPort, MAX_PORT,
     /// PortUpperBound have "max"/"upper"; climax and Minute do not have "max"/"min").
