@@ -41,11 +41,13 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
 
     private void OnCompilationStart(CompilationStartAnalysisContext start)
     {
+        var compilation = start.Compilation;
+        var provider = start.Options.AnalyzerConfigOptionsProvider;
         var session = new Session(
             new CSharpPortDiscovery(ResolvedSinks.Create()),
-            new OptionsReader(start.Options.AnalyzerConfigOptionsProvider),
-            TestProject.Is(start.Compilation, start.Options.AnalyzerConfigOptionsProvider),
-            new EnabledRules(start.Compilation.Options),
+            new OptionsReader(provider),
+            () => TestProject.Is(compilation, provider),
+            new EnabledRules(compilation.Options),
             observer);
 
         start.RegisterOperationAction(session.OnArgument, OperationKind.Argument);
@@ -65,14 +67,17 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
         private readonly OptionsReader options;
         private readonly ConcurrentQueue<PortOccurrence> listeners = new();
         private readonly System.Action<PortOccurrence>? observer;
-        private readonly bool isTestProject;
+        private readonly System.Func<bool> decideTestProject;
         private readonly EnabledRules enabledRules;
 
-        public Session(CSharpPortDiscovery discovery, OptionsReader options, bool isTestProject, EnabledRules enabledRules, System.Action<PortOccurrence>? observer)
+        // 0 not decided yet, 1 no, 2 yes: decided when the first port is judged, so code without ports never pays for it.
+        private int testProject;
+
+        public Session(CSharpPortDiscovery discovery, OptionsReader options, System.Func<bool> decideTestProject, EnabledRules enabledRules, System.Action<PortOccurrence>? observer)
         {
             this.discovery = discovery;
             this.options = options;
-            this.isTestProject = isTestProject;
+            this.decideTestProject = decideTestProject;
             this.enabledRules = enabledRules;
             this.observer = observer;
         }
@@ -131,18 +136,51 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
 
         public void OnCompilationEnd(CompilationAnalysisContext context)
         {
-            DuplicateBindingRule.Evaluate(listeners, context.ReportDiagnostic);
-            EvaluateContainers(context);
+            // Each step is skipped, before its code is ever compiled by the JIT, where it has nothing to judge: most
+            // compilations have fewer than two listeners, no container file and no malformed option.
+            if (listeners.Count > 1)
+            {
+                DuplicateBindingRule.Evaluate(listeners, context.ReportDiagnostic);
+            }
+
+            if (HasContainerFile(context))
+            {
+                EvaluateContainers(context);
+            }
 
             foreach (var tree in context.Compilation.SyntaxTrees)
             {
-                options.For(tree);
+                options.CollectErrors(tree);
             }
 
+            if (options.HasErrors)
+            {
+                ReportOptionErrors(context);
+            }
+        }
+
+        private void ReportOptionErrors(CompilationAnalysisContext context)
+        {
             foreach (var error in options.Errors)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidOption, Location.None, error.Value, error.Key, error.Reason, error.Fallback));
             }
+        }
+
+        // Most projects have no container file: decided by name (and declared kind) before reading anything.
+        private static bool HasContainerFile(CompilationAnalysisContext context)
+        {
+            var provider = context.Options.AnalyzerConfigOptionsProvider;
+            foreach (var file in context.Options.AdditionalFiles)
+            {
+                var kind = Configuration.ConfigurationFileKinds.Of(file.Path, Configuration.AdditionalFileReading.DeclaredKind(file, provider));
+                if (kind is Configuration.ConfigurationFileKind.Dockerfile or Configuration.ConfigurationFileKind.ProjectFile)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // PORT009 needs the whole project: the code's listeners (gathered here), its configuration files and its
@@ -151,21 +189,6 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
         private void EvaluateContainers(CompilationAnalysisContext context)
         {
             var additionalFiles = context.Options.AdditionalFiles;
-            var provider = context.Options.AnalyzerConfigOptionsProvider;
-
-            // Most projects have no container file: decide that by name (and declared kind) before reading anything.
-            bool hasContainerFile = false;
-            foreach (var file in additionalFiles)
-            {
-                var kind = Configuration.ConfigurationFileKinds.Of(file.Path, Configuration.AdditionalFileReading.DeclaredKind(file, provider));
-                hasContainerFile |= kind is Configuration.ConfigurationFileKind.Dockerfile or Configuration.ConfigurationFileKind.ProjectFile;
-            }
-
-            if (!hasContainerFile)
-            {
-                return;
-            }
-
             var images = new List<Container.ContainerDefinition>();
             var appListens = new List<PortOccurrence>(listeners);
             foreach (var file in additionalFiles)
@@ -194,6 +217,19 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        private bool IsTestProject()
+        {
+            int known = System.Threading.Volatile.Read(ref testProject);
+            if (known == 0)
+            {
+                // Two threads may both decide; they decide the same.
+                known = decideTestProject() ? 2 : 1;
+                System.Threading.Volatile.Write(ref testProject, known);
+            }
+
+            return known == 2;
+        }
+
         private void Judge(OperationAnalysisContext context, List<PortOccurrence>? found)
         {
             if (found is null)
@@ -202,7 +238,7 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
             }
 
             var tree = context.Operation.Syntax.SyntaxTree;
-            var ruleContext = new RuleContext(options.For(tree), context.ReportDiagnostic, isTestProject, enabledRules.For(tree));
+            var ruleContext = new RuleContext(options.For(tree), context.ReportDiagnostic, IsTestProject(), enabledRules.For(tree));
             foreach (var occurrence in found)
             {
                 observer?.Invoke(occurrence);

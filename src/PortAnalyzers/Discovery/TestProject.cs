@@ -29,17 +29,43 @@ internal static class TestProject
             return string.Equals(value.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
         }
 
-        foreach (var reference in compilation.ReferencedAssemblyNames)
+        // The references as given (file paths), not ReferencedAssemblyNames: building the bound assembly identities cost
+        // a cold compiler process tens of milliseconds (see docs/performance.md); these assemblies' files bear their names.
+        foreach (var reference in compilation.ExternalReferences)
         {
-            foreach (var name in FrameworkAssemblies)
+            var name = reference switch
             {
-                if (string.Equals(reference.Name, name, System.StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
+                PortableExecutableReference { FilePath: { } path } => FileNameWithoutExtension(path),
+                CompilationReference { Compilation.AssemblyName: { } assemblyName } => assemblyName,
+                _ => null,
+            };
+            if (name is not null && IsFrameworkAssembly(name))
+            {
+                return true;
             }
         }
 
         return false;
+    }
+
+    private static bool IsFrameworkAssembly(string name)
+    {
+        foreach (var framework in FrameworkAssemblies)
+        {
+            if (string.Equals(name, framework, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Path.GetFileNameWithoutExtension without System.IO (analyzers do no file I/O; this is string work on a path).
+    private static string FileNameWithoutExtension(string path)
+    {
+        int start = System.Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1;
+        int end = path.EndsWith(".dll", System.StringComparison.OrdinalIgnoreCase) ? path.Length - 4 : path.Length;
+        return end > start ? path.Substring(start, end - start) : path.Substring(start);
     }
 }

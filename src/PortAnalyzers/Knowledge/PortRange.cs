@@ -53,23 +53,42 @@ internal sealed class PortRangeSet
 
     public static PortRangeSet Create(IEnumerable<PortRange> ranges)
     {
-        var list = new List<PortRange>(ranges);
-        list.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
-        var merged = new List<PortRange>(list.Count);
-        foreach (var r in list)
+        // Arrays and an insertion sort rather than List<PortRange> and its Sort: a generic instantiation over a struct
+        // is JIT-compiled in every compiler process that reaches it, and the presets reach this in every build.
+        var sorted = ranges as PortRange[] ?? new List<PortRange>(ranges).ToArray();
+        sorted = (PortRange[])sorted.Clone();
+        for (int i = 1; i < sorted.Length; i++)
         {
-            if (merged.Count > 0 && r.Start <= merged[merged.Count - 1].End + 1)
+            var item = sorted[i];
+            int j = i - 1;
+            while (j >= 0 && (sorted[j].Start > item.Start || (sorted[j].Start == item.Start && sorted[j].End > item.End)))
             {
-                var last = merged[merged.Count - 1];
-                merged[merged.Count - 1] = new PortRange(last.Start, Math.Max(last.End, r.End));
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+
+            sorted[j + 1] = item;
+        }
+
+        int count = 0;
+        foreach (var r in sorted)
+        {
+            if (count > 0 && r.Start <= sorted[count - 1].End + 1)
+            {
+                sorted[count - 1] = new PortRange(sorted[count - 1].Start, Math.Max(sorted[count - 1].End, r.End));
             }
             else
             {
-                merged.Add(r);
+                sorted[count++] = r;
             }
         }
 
-        return new PortRangeSet(merged.ToArray());
+        if (count < sorted.Length)
+        {
+            Array.Resize(ref sorted, count);
+        }
+
+        return new PortRangeSet(sorted);
     }
 
     public bool Contains(long port)

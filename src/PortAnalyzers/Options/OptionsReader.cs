@@ -21,10 +21,10 @@ internal sealed class OptionsReader
     public const string EphemeralRangeProperty = "build_property.PortAnalyzersEphemeralRange";
 
     private readonly AnalyzerConfigOptionsProvider provider;
-    private readonly ConcurrentDictionary<(string?, string?, string?, string?), PortAnalyzerOptions> cache = new();
-    // Keyed by "key\nvalue": a reference-type key shares the runtime's precompiled dictionary code, where a tuple key
-    // made the JIT compile a dictionary of its own in every build (tens of milliseconds, for a dictionary that is
-    // almost always empty).
+    // Both keyed by strings ("key\nvalue", the raw values joined): a reference-type key shares the runtime's precompiled
+    // dictionary code, where a tuple key made the JIT compile a dictionary of its own in every build (tens of
+    // milliseconds, for dictionaries that are almost always empty).
+    private readonly ConcurrentDictionary<string, PortAnalyzerOptions> cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, OptionError> errors = new(StringComparer.Ordinal);
 
     public OptionsReader(AnalyzerConfigOptionsProvider provider)
@@ -36,8 +36,25 @@ internal sealed class OptionsReader
 
     public PortAnalyzerOptions For(AdditionalText file) => Read(provider.GetOptions(file));
 
+    public bool HasErrors => !errors.IsEmpty;
+
     /// <summary>Every malformed value seen so far in this compilation (for PORT100 at compilation end).</summary>
     public IEnumerable<OptionError> Errors => errors.IsEmpty ? Array.Empty<OptionError>() : errors.Values;
+
+    /// <summary>
+    /// Reads <paramref name="tree"/>'s options only to record malformed values (PORT100 covers files with no port).
+    /// A tree that sets none of our keys, the usual case, costs four look-ups and touches no table.
+    /// </summary>
+    public void CollectErrors(SyntaxTree tree)
+    {
+        var fileOptions = provider.GetOptions(tree);
+        if (Get(fileOptions, EphemeralRangeKey) is not null || Get(fileOptions, EphemeralRangeProperty) is not null
+            || Get(fileOptions, AllowedPortsKey) is not null || Get(fileOptions, KnownUsesKey) is not null
+            || Get(fileOptions, HardcodedInTestsKey) is not null)
+        {
+            Read(fileOptions);
+        }
+    }
 
     private PortAnalyzerOptions Read(AnalyzerConfigOptions fileOptions)
     {
@@ -50,7 +67,13 @@ internal sealed class OptionsReader
             return PortAnalyzerOptions.Default;
         }
 
-        var options = cache.GetOrAdd((ephemeral, allowed, known, hardcodedInTests), key => Parse(key.Item1, key.Item2, key.Item3, key.Item4));
+        // \u0001 marks a value that is not set, \u0000 separates them: neither occurs in an .editorconfig value.
+        var key = (ephemeral ?? "\u0001") + "\u0000" + (allowed ?? "\u0001") + "\u0000" + (known ?? "\u0001") + "\u0000" + (hardcodedInTests ?? "\u0001");
+        if (!cache.TryGetValue(key, out var options))
+        {
+            options = cache.GetOrAdd(key, Parse(ephemeral, allowed, known, hardcodedInTests));
+        }
+
         foreach (var error in options.Errors)
         {
             errors.TryAdd(error.Key + "\n" + error.Value, error);

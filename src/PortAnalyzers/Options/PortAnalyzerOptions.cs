@@ -10,8 +10,8 @@ internal enum KnownUsesSource : byte
     None = 2,
 }
 
-/// <summary>A malformed option value, reported once by PORT100.</summary>
-internal readonly struct OptionError
+/// <summary>A malformed option value, reported once by PORT100. A class: collections of it then share the runtime's precompiled code.</summary>
+internal sealed class OptionError
 {
     public OptionError(string key, string value, string reason, string fallback)
     {
