@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PortAnalyzers.Knowledge;
@@ -26,13 +27,26 @@ internal sealed class OptionsReader
     // milliseconds, for dictionaries that are almost always empty).
     private readonly ConcurrentDictionary<string, PortAnalyzerOptions> cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, OptionError> errors = new(StringComparer.Ordinal);
+    private TreeOptions? last;
 
     public OptionsReader(AnalyzerConfigOptionsProvider provider)
     {
         this.provider = provider;
     }
 
-    public PortAnalyzerOptions For(SyntaxTree tree) => Read(provider.GetOptions(tree));
+    /// <summary>The options of <paramref name="tree"/>; the last tree's are kept (ports of one tree are judged together).</summary>
+    public PortAnalyzerOptions For(SyntaxTree tree)
+    {
+        var recent = Volatile.Read(ref last);
+        if (recent is not null && ReferenceEquals(recent.Tree, tree))
+        {
+            return recent.Options;
+        }
+
+        var options = Read(provider.GetOptions(tree));
+        Volatile.Write(ref last, new TreeOptions(tree, options));
+        return options;
+    }
 
     public PortAnalyzerOptions For(AdditionalText file) => Read(provider.GetOptions(file));
 
@@ -147,5 +161,18 @@ internal sealed class OptionsReader
         }
 
         return new PortAnalyzerOptions(ephemeral, allowed, known, errors.Count == 0 ? Array.Empty<OptionError>() : errors.ToArray(), hardcodedInTests);
+    }
+
+    private sealed class TreeOptions
+    {
+        public TreeOptions(SyntaxTree tree, PortAnalyzerOptions options)
+        {
+            Tree = tree;
+            Options = options;
+        }
+
+        public SyntaxTree Tree { get; }
+
+        public PortAnalyzerOptions Options { get; }
     }
 }

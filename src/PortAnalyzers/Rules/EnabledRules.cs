@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace PortAnalyzers.Rules;
@@ -38,6 +39,9 @@ internal sealed class EnabledRules
     private readonly RuleBits compilationWide;
     private readonly ConcurrentDictionary<SyntaxTree, StrongBox<RuleBits>> byTree = new();
 
+    // The tree asked about last: the driver runs a tree's operations together, so most calls stop at this reference check.
+    private TreeRules? last;
+
     public EnabledRules(CompilationOptions options)
     {
         this.options = options;
@@ -52,12 +56,32 @@ internal sealed class EnabledRules
             return compilationWide;
         }
 
+        var recent = Volatile.Read(ref last);
+        if (recent is not null && ReferenceEquals(recent.Tree, tree))
+        {
+            return recent.Rules;
+        }
+
         if (!byTree.TryGetValue(tree, out var rules))
         {
             rules = byTree.GetOrAdd(tree, new StrongBox<RuleBits>(Read(tree)));
         }
 
+        Volatile.Write(ref last, new TreeRules(tree, rules.Value));
         return rules.Value;
+    }
+
+    private sealed class TreeRules
+    {
+        public TreeRules(SyntaxTree tree, RuleBits rules)
+        {
+            Tree = tree;
+            Rules = rules;
+        }
+
+        public SyntaxTree Tree { get; }
+
+        public RuleBits Rules { get; }
     }
 
     // The compiler's order (CSharpDiagnosticFilter): a command-line or rule-set option wins; otherwise the tree's
