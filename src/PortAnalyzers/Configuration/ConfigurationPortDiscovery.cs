@@ -139,7 +139,7 @@ internal sealed class ConfigurationPortDiscovery
     private static bool IsListenVariable(string key, out string? scheme, out SinkValueKind list)
     {
         bool known = ListenVariables.TryGet(key, out var variable);
-        scheme = variable.Scheme;
+        scheme = known ? variable.Scheme : null;
         list = known ? variable.List : SinkValueKind.UrlList;
         return known;
     }

@@ -12,7 +12,8 @@ namespace PortAnalyzers.Configuration;
 /// </summary>
 internal static class ListenVariables
 {
-    public readonly struct Variable
+    // A class, not a struct: a dictionary of a struct value is JIT-compiled anew in every compiler process.
+    public sealed class Variable
     {
         public Variable(SinkValueKind list, string? scheme)
         {
@@ -37,7 +38,13 @@ internal static class ListenVariables
         ["ASPNETCORE_HTTPS_PORTS"] = new Variable(SinkValueKind.Port, "https"),
     };
 
-    public static bool TryGet(string key, out Variable variable) => Table.TryGetValue(key, out variable);
+    /// <summary>The variable named <paramref name="key"/>; false, and <paramref name="variable"/> null, for any other name.</summary>
+    public static bool TryGet(string key, out Variable variable)
+    {
+        bool known = Table.TryGetValue(key, out var found);
+        variable = found!;
+        return known;
+    }
 
     /// <summary>
     /// The ports of a value of <paramref name="variable"/>, with their offsets inside <paramref name="value"/>.

@@ -35,10 +35,12 @@ internal static class DuplicateBindingRule
             sorted.Add(listener.Value);
         }
 
-        var seen = new Dictionary<(BindingScope?, long, PortTransport), List<PortOccurrence>>();
+        // Keyed by text (scope, port, transport): a tuple key of structs is a dictionary the JIT compiles in every process.
+        var seen = new Dictionary<string, List<PortOccurrence>>(System.StringComparer.Ordinal);
         foreach (var o in sorted)
         {
-            var key = (o.BindingScope, o.Value, o.EffectiveTransport == PortTransport.Unknown ? PortTransport.Tcp : o.EffectiveTransport);
+            var transport = o.EffectiveTransport == PortTransport.Unknown ? PortTransport.Tcp : o.EffectiveTransport;
+            var key = ScopeKey(o.BindingScope) + "\n" + o.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n" + ((int)transport).ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (!seen.TryGetValue(key, out var earlierOnes))
             {
                 seen.Add(key, new List<PortOccurrence> { o });
@@ -60,7 +62,7 @@ internal static class DuplicateBindingRule
                 o.Location,
                 new[] { earlier.Location },
                 o.Value,
-                key.Item3.ToDisplayString(),
+                transport.ToDisplayString(),
                 description));
         }
     }
@@ -70,6 +72,9 @@ internal static class DuplicateBindingRule
     /// by port-inventory for listeners of different projects (PORTX01).
     /// </summary>
     public static bool SameSocket(string? bindAddressA, string? bindAddressB) => BindAddresses.Overlap(bindAddressA, bindAddressB);
+
+    // No scope (C#: the whole compilation is one) and each file part apart; '\u0001' cannot start a file path.
+    private static string ScopeKey(BindingScope? scope) => scope is { } part ? part.File + "\u0000" + part.Name : "\u0001";
 
     private static int CompareBySource(KeyValuePair<string, PortOccurrence> a, KeyValuePair<string, PortOccurrence> b)
     {
