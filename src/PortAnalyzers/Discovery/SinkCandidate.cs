@@ -14,7 +14,7 @@ internal enum CandidateType : byte
 
 /// <summary>
 /// The cheap first step of discovery: syntax and the value's type say whether an operation can carry a port at all,
-/// before any sink is looked up or any value resolved. Both answers allocate nothing.
+/// before any sink is looked up or any value resolved.
 /// </summary>
 internal static class SinkCandidate
 {
