@@ -22,10 +22,10 @@ internal sealed class CSharpPortDiscovery
     private readonly ValueFlow flow;
     private readonly OccurrenceBuilder occurrences;
 
-    public CSharpPortDiscovery(ResolvedSinks sinks)
+    public CSharpPortDiscovery(ResolvedSinks catalogue)
     {
-        this.sinks = new SinkResolver(sinks);
-        flow = new ValueFlow(sinks, this.sinks);
+        sinks = new SinkResolver(catalogue);
+        flow = new ValueFlow(catalogue, sinks);
         occurrences = new OccurrenceBuilder(flow);
     }
 
