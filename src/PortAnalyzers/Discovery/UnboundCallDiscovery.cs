@@ -7,15 +7,19 @@ using PortAnalyzers.Model;
 
 namespace PortAnalyzers.Discovery;
 
-/// <summary>Calls that do not bind (half-typed code, a package that did not restore): ports by argument and method names.</summary>
-internal sealed partial class CSharpPortDiscovery
+/// <summary>
+/// Calls that do not bind (half-typed code, a package that did not restore): ports by argument and method names. Needs
+/// no symbols, so no catalogue instance: the names come from <see cref="UnboundSinks"/> and the name heuristics of
+/// <see cref="SinkResolver"/>.
+/// </summary>
+internal static class UnboundCallDiscovery
 {
     /// <summary>
     /// A call or creation that does not bind (half-typed code, a package that did not restore, a generator not yet
     /// run): its constant arguments are ports when the argument is named for a port (port:, targetPort:), or when the
     /// method's name says port (WithHostPort(8421)). A name the catalogue knows (WithHttpEndpoint(port:)) keeps its role.
     /// </summary>
-    public List<PortOccurrence>? AnalyzeUnboundCall(IInvalidOperation invalid)
+    internal static List<PortOccurrence>? Analyze(IInvalidOperation invalid)
     {
         ArgumentListSyntax? arguments;
         string? method;
@@ -46,7 +50,7 @@ internal sealed partial class CSharpPortDiscovery
             return null;
         }
 
-        bool methodSaysPort = IsNamedPort(method);
+        bool methodSaysPort = SinkResolver.IsNamedPort(method);
         var positional = UnboundSinks.PositionalPorts(method);
         int numericPosition = 0;
         List<PortOccurrence>? found = null;
@@ -70,20 +74,20 @@ internal sealed partial class CSharpPortDiscovery
                 numericPosition++;
             }
 
-            if (byPosition is null && (name is null ? !methodSaysPort : !IsNamedPort(name)))
+            if (byPosition is null && (name is null ? !methodSaysPort : !SinkResolver.IsNamedPort(name)))
             {
                 continue;
             }
 
             var value = ChildFor(invalid, argument.Expression);
             if (value is null || !PortValueResolver.TryResolve(value, out var resolved) || resolved.IsText
-                || (IsNoPortSentinel(resolved) && invalid.Syntax is not InvocationExpressionSyntax))
+                || (OccurrenceBuilder.IsNoPortSentinel(resolved) && invalid.Syntax is not InvocationExpressionSyntax))
             {
                 continue;
             }
 
-            var spec = byPosition ?? (name is null ? null : UnboundSinks.Find(method, name)) ?? NamedSpec(name ?? method, method);
-            var display = ReferenceEquals(spec, NamedPort) || ReferenceEquals(spec, NamedContainerPort) || ReferenceEquals(spec, NamedHostPort)
+            var spec = byPosition ?? (name is null ? null : UnboundSinks.Find(method, name)) ?? SinkResolver.NamedSpec(name ?? method, method);
+            var display = ReferenceEquals(spec, SinkResolver.NamedPort) || ReferenceEquals(spec, SinkResolver.NamedContainerPort) || ReferenceEquals(spec, SinkResolver.NamedHostPort)
                 ? (name is null ? method + "(...)" : "argument '" + name + "' of " + method + "(...)")
                 : spec.Display;
             (found ??= new List<PortOccurrence>(1)).Add(new PortOccurrence(
@@ -94,7 +98,7 @@ internal sealed partial class CSharpPortDiscovery
         return found;
     }
 
-    private void AddUnboundText(IInvalidOperation invalid, ArgumentSyntax argument, string? receiver, string method, ref List<PortOccurrence>? found)
+    private static void AddUnboundText(IInvalidOperation invalid, ArgumentSyntax argument, string? receiver, string method, ref List<PortOccurrence>? found)
     {
         var value = ChildFor(invalid, argument.Expression);
         if (value is null || !PortValueResolver.TryResolve(value, out var resolved) || !resolved.IsText)
@@ -102,7 +106,7 @@ internal sealed partial class CSharpPortDiscovery
             return;
         }
 
-        var spec = UnboundSinks.FindText(receiver, method) ?? (IsWholeUrl(resolved.Text!) ? UrlLiteral : null);
+        var spec = UnboundSinks.FindText(receiver, method) ?? (SinkResolver.IsWholeUrl(resolved.Text!) ? SinkResolver.UrlLiteral : null);
         var ports = spec is null ? null : PortTextParser.Parse(resolved.Text!, spec.Kind);
         if (ports is null)
         {

@@ -1,17 +1,14 @@
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using PortAnalyzers.Model;
 
 namespace PortAnalyzers.Discovery;
 
 /// <summary>Values that are not endpoints in use: test assertions and expected data, and defaults of options types that their users override.</summary>
-internal sealed partial class CSharpPortDiscovery
+internal static class ExpectedData
 {
     /// <summary>Test assertions and equality compare values; what they receive is expected data, not an endpoint in use.</summary>
-    private static bool IsComparison(IMethodSymbol method)
+    internal static bool IsComparison(IMethodSymbol method)
     {
         if (method.Name is "Equals" or "ReferenceEquals")
         {
@@ -36,7 +33,7 @@ internal sealed partial class CSharpPortDiscovery
     }
 
     /// <summary>Port = 1883 in the constructor of an options type, for its own settable property: that type's default.</summary>
-    private static bool IsOptionsConstructorDefault(ISimpleAssignmentOperation assignment, ISymbol member)
+    internal static bool IsOptionsConstructorDefault(ISimpleAssignmentOperation assignment, ISymbol member)
         => IsOptionsDefault(member)
             && assignment.SemanticModel?.GetEnclosingSymbol(assignment.Syntax.SpanStart) is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
             && DerivesFrom(constructor.ContainingType, member.ContainingType);
@@ -59,7 +56,7 @@ internal sealed partial class CSharpPortDiscovery
     /// A default that the code's users override: a settable property of an options type, a constant of an options type
     /// (EndpointOptions.DEFAULT_SILO_PORT), an optional parameter of a library's public API (the caller's to pass).
     /// </summary>
-    private static bool IsOptionsDefault(ISymbol symbol)
+    internal static bool IsOptionsDefault(ISymbol symbol)
     {
         switch (symbol)
         {
@@ -98,7 +95,7 @@ internal sealed partial class CSharpPortDiscovery
     }
 
     /// <summary>EndPoints = [new IPEndPoint(IPAddress.Loopback, 6379)] as the initializer of an options type's settable property.</summary>
-    private static bool IsOptionsInitializer(IOperation creation)
+    internal static bool IsOptionsInitializer(IOperation creation)
     {
         var parent = creation.Parent;
         for (int depth = 0; parent is not null && depth < 6; depth++, parent = parent.Parent)
@@ -122,9 +119,9 @@ internal sealed partial class CSharpPortDiscovery
         return false;
     }
 
-    private static bool IsExpectedData(IOperation creation)
+    internal static bool IsExpectedData(IOperation creation)
     {
-        var parent = SkipUp(creation);
+        var parent = ValueFlow.SkipUp(creation);
         return parent switch
         {
             IArgumentOperation { Parent: IInvocationOperation invocation } => IsComparison(invocation.TargetMethod),

@@ -3,24 +3,35 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using PortAnalyzers.Model;
 
 namespace PortAnalyzers.Discovery;
 
-/// <summary>Where a value goes: the sink a wrapper or a named value reaches, through locals, members and conversions.</summary>
-internal sealed partial class CSharpPortDiscovery
+/// <summary>
+/// Where a value goes: the sink a wrapper or a named value reaches, through locals, members and conversions. Asks the
+/// catalogue for a wrapper's consumer and the sink resolver for a named value's use; no mutable state.
+/// </summary>
+internal sealed class ValueFlow
 {
+    private readonly ResolvedSinks catalogue;
+    private readonly SinkResolver sinks;
+
+    public ValueFlow(ResolvedSinks catalogue, SinkResolver sinks)
+    {
+        this.catalogue = catalogue;
+        this.sinks = sinks;
+    }
+
     /// <summary>
     /// The sink that a value wrapper (new IPEndPoint(...), new Uri(...)) flows into: directly as an argument or
     /// property value, or through a local declared with it. Null when it reaches no sink (it is then "stored").
     /// </summary>
-    private SinkSpec? ConsumerOf(IOperation creation)
+    internal SinkSpec? ConsumerOf(IOperation creation)
     {
         var parent = SkipUp(creation);
         switch (parent)
         {
             case IArgumentOperation { Parameter: { } parameter } argument:
-                var spec = sinks.Find(parameter);
+                var spec = catalogue.Find(parameter);
                 if (spec is { IsWrapper: true } && argument.Parent is { } outer)
                 {
                     return ConsumerOf(outer) ?? spec;
@@ -30,14 +41,14 @@ internal sealed partial class CSharpPortDiscovery
             case ISimpleAssignmentOperation assignment:
                 return assignment.Target switch
                 {
-                    IPropertyReferenceOperation property => sinks.FindMember(property.Property),
-                    IFieldReferenceOperation field => sinks.FindMember(field.Field),
+                    IPropertyReferenceOperation property => catalogue.FindMember(property.Property),
+                    IFieldReferenceOperation field => catalogue.FindMember(field.Field),
                     _ => null,
                 };
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                 foreach (var reference in LocalReferences(declarator.Symbol, declarator))
                 {
-                    if (SkipUp(reference) is IArgumentOperation { Parameter: { } p } && sinks.Find(p) is { IsWrapper: false } target)
+                    if (SkipUp(reference) is IArgumentOperation { Parameter: { } p } && catalogue.Find(p) is { IsWrapper: false } target)
                     {
                         return target;
                     }
@@ -49,7 +60,7 @@ internal sealed partial class CSharpPortDiscovery
         }
     }
 
-    private bool IsUsedBySink(ISymbol symbol, IOperation context)
+    internal bool IsUsedBySink(ISymbol symbol, IOperation context)
     {
         if (symbol is IParameterSymbol)
         {
@@ -102,7 +113,7 @@ internal sealed partial class CSharpPortDiscovery
     }
 
     /// <summary>Every use of a field in its own type is the right side of ?? (syntax only; other parts of a partial type are not seen).</summary>
-    private static bool IsOnlyFallback(ISymbol symbol, IOperation context)
+    internal static bool IsOnlyFallback(ISymbol symbol, IOperation context)
     {
         if (symbol is not IFieldSymbol || symbol.ContainingType is null)
         {
@@ -166,24 +177,24 @@ internal sealed partial class CSharpPortDiscovery
         switch (parent)
         {
             case IArgumentOperation { Parameter: { } parameter } argument:
-                var type = Classify(parameter.Type);
-                return type != ValueType.None && SpecFor(argument, parameter, type) is not null;
+                var type = SinkCandidate.Classify(parameter.Type);
+                return type != CandidateType.None && sinks.SpecFor(argument, parameter, type) is not null;
             case ISimpleAssignmentOperation assignment when assignment.Value == reference || SkipDown(assignment.Value) == reference:
                 return assignment.Target switch
                 {
-                    IPropertyReferenceOperation property => SpecForMember(property.Property, assignment.Value) is not null,
-                    IFieldReferenceOperation field => SpecForMember(field.Field, assignment.Value) is not null,
+                    IPropertyReferenceOperation property => sinks.SpecForMember(property.Property, assignment.Value) is not null,
+                    IFieldReferenceOperation field => sinks.SpecForMember(field.Field, assignment.Value) is not null,
                     _ => false,
                 };
             case IPropertyInitializerOperation { InitializedProperties.Length: 1 } property:
-                return IsNamedNumber(property.InitializedProperties[0], property.InitializedProperties[0].Type);
+                return SinkResolver.IsNamedNumber(property.InitializedProperties[0], property.InitializedProperties[0].Type);
             case IFieldInitializerOperation { InitializedFields.Length: 1 } field:
-                return IsNamedNumber(field.InitializedFields[0], field.InitializedFields[0].Type);
+                return SinkResolver.IsNamedNumber(field.InitializedFields[0], field.InitializedFields[0].Type);
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                return IsNamedNumber(declarator.Symbol, declarator.Symbol.Type);
+                return SinkResolver.IsNamedNumber(declarator.Symbol, declarator.Symbol.Type);
             case IInvalidOperation invalid:
                 // An unbound call that takes it (ConfigureEndpoints(addr, SiloPort, ...)) reports it there.
-                return AnalyzeUnboundCall(invalid) is { } unbound && unbound.Exists(o => o.Location.SourceSpan.IntersectsWith(reference.Syntax.Span));
+                return UnboundCallDiscovery.Analyze(invalid) is { } unbound && unbound.Exists(o => o.Location.SourceSpan.IntersectsWith(reference.Syntax.Span));
             default:
                 return false;
         }
@@ -193,7 +204,7 @@ internal sealed partial class CSharpPortDiscovery
         => BodyIndex.ReferencesTo(local, anywhereInBody);
 
     // Walks up through conversions, parentheses and configuration-read defaults to the consumer of a value.
-    private static IOperation? SkipUp(IOperation operation)
+    internal static IOperation? SkipUp(IOperation operation)
     {
         var parent = operation.Parent;
         while (parent is IConversionOperation or IParenthesizedOperation or ICoalesceOperation or IConditionalOperation or IInterpolationOperation or IInterpolatedStringOperation

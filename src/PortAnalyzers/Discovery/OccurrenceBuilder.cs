@@ -1,17 +1,25 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using PortAnalyzers.Model;
 
 namespace PortAnalyzers.Discovery;
 
-/// <summary>The occurrence: a resolved value at a sink becomes a PortOccurrence, with its bind address.</summary>
-internal sealed partial class CSharpPortDiscovery
+/// <summary>
+/// The occurrence: a resolved value at a sink becomes a PortOccurrence, with its bind address. A wrapper's role comes
+/// from where it flows (<see cref="ValueFlow"/>); expected data and options defaults from <see cref="ExpectedData"/>.
+/// </summary>
+internal sealed class OccurrenceBuilder
 {
+    private readonly ValueFlow flow;
+
+    public OccurrenceBuilder(ValueFlow flow)
+    {
+        this.flow = flow;
+    }
+
     /// <param name="known">The value's resolution when sink resolution already made it (a URL literal): not resolved twice.</param>
-    private void Emit(IOperation value, SinkSpec spec, IArgumentOperation? argument, ISymbol target, ref List<PortOccurrence>? found, bool configurable = false, ResolvedValue? known = null)
+    internal void Emit(IOperation value, SinkSpec spec, IArgumentOperation? argument, ISymbol target, ref List<PortOccurrence>? found, bool configurable = false, ResolvedValue? known = null)
     {
         ResolvedValue resolved;
         if (known is { } already)
@@ -38,7 +46,7 @@ internal sealed partial class CSharpPortDiscovery
         var display = spec.Display;
         if (spec.IsWrapper && argument?.Parent is { } creation)
         {
-            var consumer = ConsumerOf(creation);
+            var consumer = flow.ConsumerOf(creation);
             if (consumer is not null)
             {
                 role = consumer.Role;
@@ -46,16 +54,16 @@ internal sealed partial class CSharpPortDiscovery
                 scheme = consumer.Scheme;
                 display = consumer.Display;
             }
-            else if (IsExpectedData(creation))
+            else if (ExpectedData.IsExpectedData(creation))
             {
                 return; // Assert.Equal(new IPEndPoint(..., 7000), actual), test-case arrays: data, not an endpoint
             }
             else
             {
-                configurable |= IsOptionsInitializer(creation); // stored: unknown role, and an options default is not hardcoded
+                configurable |= ExpectedData.IsOptionsInitializer(creation); // stored: unknown role, and an options default is not hardcoded
             }
         }
-        else if (ReferenceEquals(spec, NamedPort) || ReferenceEquals(spec, NamedContainerPort) || ReferenceEquals(spec, NamedHostPort))
+        else if (ReferenceEquals(spec, SinkResolver.NamedPort) || ReferenceEquals(spec, SinkResolver.NamedContainerPort) || ReferenceEquals(spec, SinkResolver.NamedHostPort))
         {
             // Stored or passed to a constructor, -1 marks "no port"; handed to a method that acts on it
             // (client.Connect(host, -1)) it is out of range.
@@ -100,6 +108,31 @@ internal sealed partial class CSharpPortDiscovery
                 bindAddress: role == PortRole.Listen ? BindAddressOf(argument, spec) : null));
         }
     }
+
+    /// <summary>
+    /// -1 in a value merely named for a port (int port = -1, Port = -1) is the conventional "no port" (Uri.Port returns
+    /// it): not out of range. An API that binds or dials it (TcpListener(..., -1)) still gets PORT004.
+    /// </summary>
+    internal static bool IsNoPortSentinel(in ResolvedValue resolved) => !resolved.IsText && resolved.Number == -1;
+
+    /// <summary>A method, or a class's constructor (new HttpProxyClient(host, -1) validates it), acts on the value; a struct or record only carries it.</summary>
+    private static bool ActsOnValue(IArgumentOperation? argument) => argument?.Parent switch
+    {
+        IInvocationOperation => true,
+        IObjectCreationOperation { Type: { IsValueType: false, IsRecord: false } } => true,
+        _ => false,
+    };
+
+    internal static string Describe(ISymbol symbol) => symbol switch
+    {
+        IParameterSymbol parameter => "parameter '" + parameter.Name + "' of " + (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+            ? "new " + constructor.ContainingType.Name + "(...)"
+            : parameter.ContainingSymbol?.Name ?? "a function pointer"),
+        IFieldSymbol field => "field '" + field.Name + "'",
+        IPropertySymbol property => "property '" + property.Name + "'",
+        ILocalSymbol local => "local '" + local.Name + "'",
+        _ => symbol.Name,
+    };
 
     /// <summary>The local address a numeric listener binds: the IPAddress argument next to the port, or what the API implies.</summary>
     private static string? BindAddressOf(IArgumentOperation? argument, SinkSpec spec)

@@ -1,21 +1,37 @@
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using PortAnalyzers.Model;
 
 namespace PortAnalyzers.Discovery;
 
-/// <summary>Sink resolution: the catalogue first (ResolvedSinks), then names that say port, and URL literals.</summary>
-internal sealed partial class CSharpPortDiscovery
+/// <summary>
+/// Sink resolution: the catalogue first (ResolvedSinks), then names that say port, and URL literals. One instance per
+/// compilation, holding the catalogue bound to its symbols; no mutable state of its own.
+/// </summary>
+internal sealed class SinkResolver
 {
+    // Name-based sinks (role "unknown"), and the catch-all for URL literals.
+    internal static readonly SinkSpec NamedPort = new(string.Empty, string.Empty, string.Empty, PortRole.Unknown, PortTransport.Unknown, SinkValueKind.Port, display: "a value named for a port");
+    internal static readonly SinkSpec NamedContainerPort = new(string.Empty, string.Empty, string.Empty, PortRole.Container, PortTransport.Unknown, SinkValueKind.Port, display: "a container port");
+
+    // Aspire's WithHostPort(port) on each integration (Redis, Postgres, ...): the port published on the host.
+    internal static readonly SinkSpec NamedHostPort = new(string.Empty, string.Empty, string.Empty, PortRole.Listen, PortTransport.Tcp, SinkValueKind.Port, display: "a published host port");
+    internal static readonly SinkSpec NamedConnectionString = new(string.Empty, string.Empty, string.Empty, PortRole.Connect, PortTransport.Tcp, SinkValueKind.ConnectionString, display: "a connection string");
+    internal static readonly SinkSpec UrlLiteral = new(string.Empty, string.Empty, string.Empty, PortRole.Unknown, PortTransport.Unknown, SinkValueKind.Url, display: "a URL");
+
+    private readonly ResolvedSinks sinks;
+
+    public SinkResolver(ResolvedSinks sinks)
+    {
+        this.sinks = sinks;
+    }
+
     /// <summary>A name that says port and is not a limit (MaxPort) or the other end's port (RemotePort).</summary>
-    private static bool IsNamedPort(string name)
+    internal static bool IsNamedPort(string name)
         => PortWord.Matches(name) && !PortWord.IsBoundName(name) && !PortWord.IsOtherEnd(name);
 
     /// <summary>A URL literal with an explicit port, and nothing else: "see http://x:1/ for help" is prose, not a URL.</summary>
-    private static bool IsWholeUrl(string text)
+    internal static bool IsWholeUrl(string text)
     {
         var trimmed = text.Trim();
         if (!PortTextParser.LooksLikeUrlWithPort(trimmed))
@@ -34,15 +50,15 @@ internal sealed partial class CSharpPortDiscovery
         return char.IsLetter(trimmed[0]);
     }
 
-    private static SinkSpec NamedSpec(string name, string? method)
+    internal static SinkSpec NamedSpec(string name, string? method)
         => PortWord.IsContainerSide(name) ? NamedContainerPort
         : method == "WithHostPort" ? NamedHostPort
         : NamedPort;
 
-    private SinkSpec? SpecFor(IArgumentOperation argument, IParameterSymbol parameter, ValueType type) => SpecFor(argument, parameter, type, out _);
+    internal SinkSpec? SpecFor(IArgumentOperation argument, IParameterSymbol parameter, CandidateType type) => SpecFor(argument, parameter, type, out _);
 
     /// <summary>The argument's sink; <paramref name="resolved"/> is the argument's value when deciding needed its resolution (a URL literal).</summary>
-    private SinkSpec? SpecFor(IArgumentOperation argument, IParameterSymbol parameter, ValueType type, out ResolvedValue? resolved)
+    internal SinkSpec? SpecFor(IArgumentOperation argument, IParameterSymbol parameter, CandidateType type, out ResolvedValue? resolved)
     {
         resolved = null;
         var spec = sinks.Find(parameter);
@@ -60,21 +76,21 @@ internal sealed partial class CSharpPortDiscovery
 
         var fallback = type switch
         {
-            ValueType.Number when IsNamedPort(parameter.Name) => NamedSpec(parameter.Name, parameter.ContainingSymbol?.Name),
-            ValueType.Text when string.Equals(parameter.Name, "connectionString", System.StringComparison.OrdinalIgnoreCase) => NamedConnectionString,
-            ValueType.Text when IsUrlValue(argument.Value, out resolved) => UrlLiteral,
-            ValueType.TextArray when HasUrlElement(argument) => UrlLiteral,
+            CandidateType.Number when IsNamedPort(parameter.Name) => NamedSpec(parameter.Name, parameter.ContainingSymbol?.Name),
+            CandidateType.Text when string.Equals(parameter.Name, "connectionString", System.StringComparison.OrdinalIgnoreCase) => NamedConnectionString,
+            CandidateType.Text when IsUrlValue(argument.Value, out resolved) => UrlLiteral,
+            CandidateType.TextArray when HasUrlElement(argument) => UrlLiteral,
             _ => null,
         };
 
         // Checked last: almost no argument gets this far. The pieces of string.Format/Concat are judged as the string
         // they build, where it goes.
-        return fallback is not null && parameter.ContainingSymbol is IMethodSymbol method && (IsComparison(method) || StringTemplate.IsFormatOrConcat(method)) ? null : fallback;
+        return fallback is not null && parameter.ContainingSymbol is IMethodSymbol method && (ExpectedData.IsComparison(method) || StringTemplate.IsFormatOrConcat(method)) ? null : fallback;
     }
 
-    private SinkSpec? SpecForMember(ISymbol member, IOperation? value = null) => SpecForMember(member, value, out _);
+    internal SinkSpec? SpecForMember(ISymbol member, IOperation? value = null) => SpecForMember(member, value, out _);
 
-    private SinkSpec? SpecForMember(ISymbol member, IOperation? value, out ResolvedValue? resolved)
+    internal SinkSpec? SpecForMember(ISymbol member, IOperation? value, out ResolvedValue? resolved)
     {
         resolved = null;
         var spec = sinks.FindMember(member);
@@ -94,10 +110,10 @@ internal sealed partial class CSharpPortDiscovery
             return null;
         }
 
-        return Classify(type) switch
+        return SinkCandidate.Classify(type) switch
         {
-            ValueType.Number when IsNamedPort(member.Name) => NamedSpec(member.Name, null),
-            ValueType.Text when value is not null && IsUrlValue(value, out resolved) => UrlLiteral,
+            CandidateType.Number when IsNamedPort(member.Name) => NamedSpec(member.Name, null),
+            CandidateType.Text when value is not null && IsUrlValue(value, out resolved) => UrlLiteral,
             _ => null,
         };
     }
@@ -123,7 +139,7 @@ internal sealed partial class CSharpPortDiscovery
     private static bool IsUrlValue(IOperation value) => IsUrlValue(value, out _);
 
     /// <summary>As IsUrlValue; when true, <paramref name="resolved"/> is the value's resolution, which Emit then reuses (one resolution per value).</summary>
-    private static bool IsUrlValue(IOperation value, out ResolvedValue? resolved)
+    internal static bool IsUrlValue(IOperation value, out ResolvedValue? resolved)
     {
         resolved = null;
         // Cheap rejections first, with the answer the full resolution would give: a constant, or a local or readonly
@@ -158,5 +174,5 @@ internal sealed partial class CSharpPortDiscovery
     }
 
     // int SiloPort { get; } = DEFAULT_SILO_PORT: the member named for a port reports the value at its own declaration.
-    private static bool IsNamedNumber(ISymbol member, ITypeSymbol type) => Classify(type) == ValueType.Number && IsNamedPort(member.Name);
+    internal static bool IsNamedNumber(ISymbol member, ITypeSymbol type) => SinkCandidate.Classify(type) == CandidateType.Number && IsNamedPort(member.Name);
 }
