@@ -237,12 +237,26 @@ public sealed class CSharpPortAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var tree = context.Operation.Syntax.SyntaxTree;
-            var ruleContext = new RuleContext(options.For(tree), context.ReportDiagnostic, IsTestProject(), enabledRules.For(tree));
+            var ruleContext = default(RuleContext);
+            bool hasRuleContext = false;
             foreach (var occurrence in found)
             {
                 observer?.Invoke(occurrence);
-                PortRules.Evaluate(occurrence, ruleContext);
+
+                // Port 0 (let the OS choose) breaks no rule: the options and the test-project question are not needed
+                // for it, and code whose only ports are 0 (new IPEndPoint(IPAddress.Any, 0)) never reads them.
+                if (occurrence.Value != 0)
+                {
+                    if (!hasRuleContext)
+                    {
+                        var tree = context.Operation.Syntax.SyntaxTree;
+                        ruleContext = new RuleContext(options.For(tree), context.ReportDiagnostic, IsTestProject(), enabledRules.For(tree));
+                        hasRuleContext = true;
+                    }
+
+                    PortRules.Evaluate(occurrence, ruleContext);
+                }
+
                 if (occurrence.Role == PortRole.Listen)
                 {
                     listeners.Enqueue(occurrence);

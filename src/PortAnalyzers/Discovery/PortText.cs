@@ -3,8 +3,11 @@ using System.Collections.Generic;
 
 namespace PortAnalyzers.Discovery;
 
-/// <summary>A port written inside a string: where its digits are, their value, and the URL scheme if any.</summary>
-internal readonly struct PortText
+/// <summary>
+/// A port written inside a string: where its digits are, their value, and the URL scheme if any. A class: a List of a
+/// struct is compiled by the JIT anew in every compiler process, and ports in strings are few.
+/// </summary>
+internal sealed class PortText
 {
     public PortText(int start, int length, long value, string? scheme, string? host = null)
     {

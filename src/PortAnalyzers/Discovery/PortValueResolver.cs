@@ -18,24 +18,24 @@ internal readonly struct ResolvedValue
         IsHardcoded = isHardcoded;
     }
 
-    public long Number { get; }
+    public readonly long Number;
 
     /// <summary>The string value when the constant is a string, else null.</summary>
-    public string? Text { get; }
+    public readonly string? Text;
 
     /// <summary>The expression that reaches the sink.</summary>
-    public SyntaxNode Site { get; }
+    public readonly SyntaxNode Site;
 
     /// <summary>The initializer where the value was declared, when not written at the site.</summary>
-    public SyntaxNode? Declaration { get; }
+    public readonly SyntaxNode? Declaration;
 
     /// <summary>False for the default of a configuration or environment read.</summary>
-    public bool IsHardcoded { get; }
+    public readonly bool IsHardcoded;
 
     public bool IsText => Text is not null;
 
     /// <summary>For a string built from pieces: the template that maps each port back to its digits.</summary>
-    public StringTemplate? Template { get; }
+    public readonly StringTemplate? Template;
 
     /// <summary>
     /// Where a port found in <see cref="Text"/> is reported, and its declaration when written elsewhere; false when its

@@ -151,13 +151,13 @@ internal sealed class ResolvedSinks
     {
         private static readonly TypeSinks Empty = new();
 
-        public Dictionary<IMethodSymbol, SinkSpec?[]> Methods { get; } = new(SymbolEqualityComparer.Default);
+        public readonly Dictionary<IMethodSymbol, SinkSpec?[]> Methods = new(SymbolEqualityComparer.Default);
 
-        public Dictionary<ISymbol, SinkSpec> Members { get; } = new(SymbolEqualityComparer.Default);
+        public readonly Dictionary<ISymbol, SinkSpec> Members = new(SymbolEqualityComparer.Default);
 
-        public Dictionary<IPropertySymbol, SinkSpec> Collections { get; } = new(SymbolEqualityComparer.Default);
+        public readonly Dictionary<IPropertySymbol, SinkSpec> Collections = new(SymbolEqualityComparer.Default);
 
-        public HashSet<SinkSpec> Matched { get; } = new();
+        public readonly HashSet<SinkSpec> Matched = new();
 
         public bool IsEmpty => Methods.Count == 0 && Members.Count == 0 && Collections.Count == 0;
 

@@ -53,38 +53,42 @@ internal sealed class SinkSpec
         Display = display ?? BuildDisplay(type, member, receiverProperty);
     }
 
+    // Fields rather than auto-properties here and in the other per-callback data types (ResolvedValue, the resolved
+    // sinks, the rule registry): in a fresh compiler process every getter is a method the JIT compiles on first use,
+    // and tier-0 code calls it instead of inlining it.
+
     /// <summary>Metadata name of the declaring type ("System.Net.Sockets.TcpListener").</summary>
-    public string Type { get; }
+    public readonly string Type;
 
     /// <summary>".ctor", a method name, a property name, or "*" for every method of the type.</summary>
-    public string Member { get; }
+    public readonly string Member;
 
     /// <summary>Name of the parameter that carries the port ("value" is not used: properties name themselves).</summary>
-    public string Parameter { get; }
+    public readonly string Parameter;
 
-    public PortRole Role { get; }
+    public readonly PortRole Role;
 
-    public PortTransport Transport { get; }
+    public readonly PortTransport Transport;
 
-    public SinkValueKind Kind { get; }
+    public readonly SinkValueKind Kind;
 
     /// <summary>Scheme implied by the API when the value is a bare number (Kestrel, Aspire HTTP endpoints: "http").</summary>
-    public string? Scheme { get; }
+    public readonly string? Scheme;
 
     /// <summary>When set, only the overload whose parameter names are exactly these ("hostname,port").</summary>
-    public string? ParameterNames { get; }
+    public readonly string? ParameterNames;
 
     /// <summary>
     /// A value wrapper (IPEndPoint, DnsEndPoint, Uri, UriBuilder): the role is that of the sink the wrapper
     /// flows into; <see cref="Role"/> is used when it flows into none.
     /// </summary>
-    public bool IsWrapper { get; }
+    public readonly bool IsWrapper;
 
     /// <summary>For collection sinks such as WebApplication.Urls.Add: the property whose collection's Add is the sink.</summary>
-    public string? ReceiverProperty { get; }
+    public readonly string? ReceiverProperty;
 
     /// <summary>"new TcpListener(...)", "TcpListener.Create", "WebApplication.Urls.Add".</summary>
-    public string Display { get; }
+    public readonly string Display;
 
     private static string BuildDisplay(string type, string member, string? receiverProperty)
     {

@@ -23,14 +23,14 @@ internal sealed class RuleEntry
         Bit = bit;
     }
 
-    public DiagnosticDescriptor Descriptor { get; }
+    public readonly DiagnosticDescriptor Descriptor;
 
     public string Id => Descriptor.Id;
 
-    public RuleHost Host { get; }
+    public readonly RuleHost Host;
 
     /// <summary>RuleBits.None for rules that are not gated per tree (PORT100, PORT101 and second descriptors of one id).</summary>
-    public RuleBits Bit { get; }
+    public readonly RuleBits Bit;
 }
 
 /// <summary>
@@ -57,18 +57,18 @@ internal static class RuleRegistry
         new RuleEntry(Descriptors.ContainerListenNotExposed, RuleHost.CSharp),
         new RuleEntry(Descriptors.UnreadableConfigurationFile, RuleHost.ConfigurationFiles));
 
-    public static ImmutableArray<DiagnosticDescriptor> CSharpDescriptors { get; } = DescriptorsFor(RuleHost.CSharp);
+    public static readonly ImmutableArray<DiagnosticDescriptor> CSharpDescriptors = DescriptorsFor(RuleHost.CSharp);
 
-    public static ImmutableArray<DiagnosticDescriptor> ConfigurationFileDescriptors { get; } = DescriptorsFor(RuleHost.ConfigurationFiles);
+    public static readonly ImmutableArray<DiagnosticDescriptor> ConfigurationFileDescriptors = DescriptorsFor(RuleHost.ConfigurationFiles);
 
     /// <summary>Every rule id the package reports, once each, in registry order.</summary>
-    public static ImmutableArray<string> AllIds { get; } = Entries.Select(e => e.Id).Distinct().ToImmutableArray();
+    public static readonly ImmutableArray<string> AllIds = Entries.Select(e => e.Id).Distinct().ToImmutableArray();
 
     /// <summary>The ids the C# analyzer reports (every id but PORT101).</summary>
-    public static ImmutableArray<string> CSharpIds { get; } = CSharpDescriptors.Select(d => d.Id).Distinct().ToImmutableArray();
+    public static readonly ImmutableArray<string> CSharpIds = CSharpDescriptors.Select(d => d.Id).Distinct().ToImmutableArray();
 
     /// <summary>The rules gated per tree by their effective severity.</summary>
-    public static ImmutableArray<RuleEntry> Gated { get; } = Entries.Where(e => e.Bit != RuleBits.None).ToImmutableArray();
+    public static readonly ImmutableArray<RuleEntry> Gated = Entries.Where(e => e.Bit != RuleBits.None).ToImmutableArray();
 
     private static ImmutableArray<DiagnosticDescriptor> DescriptorsFor(RuleHost host)
         => Entries.Where(e => (e.Host & host) != 0).Select(e => e.Descriptor).ToImmutableArray();
