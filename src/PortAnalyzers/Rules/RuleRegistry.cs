@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace PortAnalyzers.Rules;
@@ -62,14 +61,54 @@ internal static class RuleRegistry
     public static readonly ImmutableArray<DiagnosticDescriptor> ConfigurationFileDescriptors = DescriptorsFor(RuleHost.ConfigurationFiles);
 
     /// <summary>Every rule id the package reports, once each, in registry order.</summary>
-    public static readonly ImmutableArray<string> AllIds = Entries.Select(e => e.Id).Distinct().ToImmutableArray();
+    public static readonly ImmutableArray<string> AllIds = DistinctIds(Entries, RuleHost.Both);
 
     /// <summary>The ids the C# analyzer reports (every id but PORT101).</summary>
-    public static readonly ImmutableArray<string> CSharpIds = CSharpDescriptors.Select(d => d.Id).Distinct().ToImmutableArray();
+    public static readonly ImmutableArray<string> CSharpIds = DistinctIds(Entries, RuleHost.CSharp);
 
     /// <summary>The rules gated per tree by their effective severity.</summary>
-    public static readonly ImmutableArray<RuleEntry> Gated = Entries.Where(e => e.Bit != RuleBits.None).ToImmutableArray();
+    public static readonly ImmutableArray<RuleEntry> Gated = GatedEntries();
 
+    // Loops rather than LINQ: every lambda is one more method for the JIT when a compiler process loads the analyzers.
     private static ImmutableArray<DiagnosticDescriptor> DescriptorsFor(RuleHost host)
-        => Entries.Where(e => (e.Host & host) != 0).Select(e => e.Descriptor).ToImmutableArray();
+    {
+        var descriptors = ImmutableArray.CreateBuilder<DiagnosticDescriptor>();
+        foreach (var entry in Entries)
+        {
+            if ((entry.Host & host) != 0)
+            {
+                descriptors.Add(entry.Descriptor);
+            }
+        }
+
+        return descriptors.ToImmutable();
+    }
+
+    private static ImmutableArray<string> DistinctIds(ImmutableArray<RuleEntry> entries, RuleHost host)
+    {
+        var ids = ImmutableArray.CreateBuilder<string>();
+        foreach (var entry in entries)
+        {
+            if ((entry.Host & host) != 0 && !ids.Contains(entry.Id))
+            {
+                ids.Add(entry.Id);
+            }
+        }
+
+        return ids.ToImmutable();
+    }
+
+    private static ImmutableArray<RuleEntry> GatedEntries()
+    {
+        var gated = ImmutableArray.CreateBuilder<RuleEntry>();
+        foreach (var entry in Entries)
+        {
+            if (entry.Bit != RuleBits.None)
+            {
+                gated.Add(entry);
+            }
+        }
+
+        return gated.ToImmutable();
+    }
 }
