@@ -23,17 +23,34 @@ def transport(p):
     return {"tcp": "PortTransportMask.Tcp", "udp": "PortTransportMask.Udp"}.get(p, "PortTransportMask.Tcp | PortTransportMask.Udp")
 
 
+def text_field(s):
+    # Fields travel in one string, separated by tabs and newlines: they must hold neither.
+    if "\t" in s or "\n" in s or "\r" in s:
+        raise SystemExit("a data field holds a tab or a line break: " + repr(s))
+    return s
+
+
+def string_table(lines, indent="        "):
+    """One C# constant from lines joined by newlines, written one line per source line (the compiler folds the +)."""
+    parts = [indent + cs(line + ("\n" if i < len(lines) - 1 else "")).replace("\t", "\\t").replace("\n", "\\n") for i, line in enumerate(lines)]
+    return " +\n".join(parts) + ";"
+
+
 def known_uses():
     rows = list(csv.DictReader(open(os.path.join(DATA, "known-port-uses.csv"), newline="", encoding="utf-8")))
     lines = [HEADER.format("known-port-uses.csv"), "namespace PortAnalyzers.Knowledge;", "",
              "internal static partial class KnownPortUseTable", "{",
-             "    // port_start, port_end, transport, name, service, owner, kind, holds_port, source_url — one line per CSV row, in file order.",
-             "    internal static readonly KnownPortUse[] Rows =", "    {"]
+             "    // One line per CSV row, in file order; fields separated by tabs: port_start, port_end, transport (tcp, udp,",
+             "    // both), name, service, owner, kind, holds_port (yes, no), source_url. KnownPortUseTable.cs reads it once.",
+             "    private const string RowData ="]
+    data = []
     for r in rows:
-        lines.append("        new({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}),".format(
-            int(r["port_start"]), int(r["port_end"]), transport(r["protocol"]), cs(r["name"]), cs(r["service"]),
-            cs(r["owner_or_project"]), cs(r["kind"]), "true" if r["holds_port"] == "yes" else "false", cs(r["source_url"])))
-    lines += ["    };", "}", ""]
+        proto = r["protocol"].strip().lower()
+        data.append("\t".join([str(int(r["port_start"])), str(int(r["port_end"])), proto if proto in ("tcp", "udp") else "both",
+                               text_field(r["name"]), text_field(r["service"]), text_field(r["owner_or_project"]), text_field(r["kind"]),
+                               "yes" if r["holds_port"] == "yes" else "no", text_field(r["source_url"])]))
+    lines.append(string_table(data))
+    lines += ["}", ""]
     return "\n".join(lines)
 
 
@@ -45,9 +62,9 @@ def bad_ports():
              "    // Sorted ascending for binary search.",
              "    private static readonly int[] Ports =", "    {"]
     lines.append("        " + ", ".join(r["port"] for r in rows) + ",")
-    lines += ["    };", "", "    private static readonly string[] Services =", "    {"]
-    lines.append("        " + ", ".join(cs(r["service"]) for r in rows) + ",")
-    lines += ["    };", "}", ""]
+    lines += ["    };", "", "    // The service of each port above, one per line, in the same order.", "    private const string ServiceData ="]
+    lines.append(string_table([text_field(r["service"]) for r in rows]))
+    lines += ["}", ""]
     return "\n".join(lines)
 
 

@@ -12,8 +12,88 @@ internal static partial class BrowserBadPorts
         1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
     };
 
-    private static readonly string[] Services =
-    {
-        "tcpmux", "echo", "discard", "systat", "daytime", "netstat", "qotd", "chargen", "ftp-data", "ftp", "ssh", "telnet", "smtp", "time", "name", "nicname", "domain", "tftp", "priv-rjs", "finger", "ttylink", "supdup", "hostname", "iso-tsap", "gppitnp", "acr-nema", "pop2", "pop3", "sunrpc", "auth", "sftp", "uucp-path", "nntp", "ntp", "epmap", "netbios-ns", "netbios-ssn", "imap", "snmp", "bgp", "ldap", "svrloc", "submissions", "exec", "login", "shell", "printer", "tempo", "courier", "chat", "netnews", "uucp", "afp", "rtsp", "remotefs", "nntps", "submission", "syslog-conn", "ldaps", "ftps-data", "ftps", "imaps", "pop3s", "h323gatestat", "h323hostcall", "pptp", "nfs", "apple-sasl", "npp", "sieve", "sip", "sips", "x11", "sane-port", "ircu", "ircu", "ircu", "ircu", "ircu", "osaut", "ircs-u", "amanda",
-    };
+    // The service of each port above, one per line, in the same order.
+    private const string ServiceData =
+        "tcpmux\n" +
+        "echo\n" +
+        "discard\n" +
+        "systat\n" +
+        "daytime\n" +
+        "netstat\n" +
+        "qotd\n" +
+        "chargen\n" +
+        "ftp-data\n" +
+        "ftp\n" +
+        "ssh\n" +
+        "telnet\n" +
+        "smtp\n" +
+        "time\n" +
+        "name\n" +
+        "nicname\n" +
+        "domain\n" +
+        "tftp\n" +
+        "priv-rjs\n" +
+        "finger\n" +
+        "ttylink\n" +
+        "supdup\n" +
+        "hostname\n" +
+        "iso-tsap\n" +
+        "gppitnp\n" +
+        "acr-nema\n" +
+        "pop2\n" +
+        "pop3\n" +
+        "sunrpc\n" +
+        "auth\n" +
+        "sftp\n" +
+        "uucp-path\n" +
+        "nntp\n" +
+        "ntp\n" +
+        "epmap\n" +
+        "netbios-ns\n" +
+        "netbios-ssn\n" +
+        "imap\n" +
+        "snmp\n" +
+        "bgp\n" +
+        "ldap\n" +
+        "svrloc\n" +
+        "submissions\n" +
+        "exec\n" +
+        "login\n" +
+        "shell\n" +
+        "printer\n" +
+        "tempo\n" +
+        "courier\n" +
+        "chat\n" +
+        "netnews\n" +
+        "uucp\n" +
+        "afp\n" +
+        "rtsp\n" +
+        "remotefs\n" +
+        "nntps\n" +
+        "submission\n" +
+        "syslog-conn\n" +
+        "ldaps\n" +
+        "ftps-data\n" +
+        "ftps\n" +
+        "imaps\n" +
+        "pop3s\n" +
+        "h323gatestat\n" +
+        "h323hostcall\n" +
+        "pptp\n" +
+        "nfs\n" +
+        "apple-sasl\n" +
+        "npp\n" +
+        "sieve\n" +
+        "sip\n" +
+        "sips\n" +
+        "x11\n" +
+        "sane-port\n" +
+        "ircu\n" +
+        "ircu\n" +
+        "ircu\n" +
+        "ircu\n" +
+        "ircu\n" +
+        "osaut\n" +
+        "ircs-u\n" +
+        "amanda";
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using PortAnalyzers.Model;
 
 namespace PortAnalyzers.Knowledge;
@@ -9,6 +10,9 @@ namespace PortAnalyzers.Knowledge;
 /// </summary>
 internal static partial class KnownPortUseTable
 {
+    /// <summary>The rows, in CSV order. Read from one string (KnownPortUseTable.g.cs): a constructor call per row made a
+    /// static constructor of 5 KB of IL, which the JIT compiled in every compiler process that judged a port.</summary>
+    internal static readonly KnownPortUse[] Rows = ParseRows(RowData);
 
     /// <summary>
     /// The software that holds <paramref name="port"/> for the transport (unknown transport: TCP first, then UDP).
@@ -21,13 +25,14 @@ internal static partial class KnownPortUseTable
             return null;
         }
 
+        // The index holds row + 1; 0 is no holder.
         int index = transport switch
         {
             PortTransport.Udp => Index.Udp[port],
             PortTransport.Tcp => Index.Tcp[port],
-            _ => Index.Tcp[port] >= 0 ? Index.Tcp[port] : Index.Udp[port],
+            _ => Index.Tcp[port] > 0 ? Index.Tcp[port] : Index.Udp[port],
         };
-        return index >= 0 ? Rows[index] : null;
+        return index > 0 ? Rows[index - 1] : null;
     }
 
     /// <summary>Every row whose range contains the port, holders or not (for inventory and messages).</summary>
@@ -51,11 +56,8 @@ internal static partial class KnownPortUseTable
 
     private static short[] BuildHolderIndex(PortTransportMask transport)
     {
+        // Row + 1 per port, so that a new array (all 0) already says "no holder" without a pass over 65,536 entries.
         var index = new short[65536];
-        for (int i = 0; i < index.Length; i++)
-        {
-            index[i] = -1;
-        }
 
         // Narrowest range wins so that a single documented port beats a range row.
         for (short i = 0; i < Rows.Length; i++)
@@ -69,9 +71,9 @@ internal static partial class KnownPortUseTable
             for (int p = row.Range.Start; p <= row.Range.End; p++)
             {
                 var existing = index[p];
-                if (existing < 0 || Width(Rows[existing]) > Width(row))
+                if (existing == 0 || Width(Rows[existing - 1]) > Width(row))
                 {
-                    index[p] = i;
+                    index[p] = (short)(i + 1);
                 }
             }
         }
@@ -80,4 +82,32 @@ internal static partial class KnownPortUseTable
     }
 
     private static int Width(KnownPortUse row) => row.Range.End - row.Range.Start;
+
+    private static KnownPortUse[] ParseRows(string data)
+    {
+        var lines = data.Split('\n');
+        var rows = new KnownPortUse[lines.Length];
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var f = lines[i].Split('\t');
+            var transports = f[2] switch
+            {
+                "tcp" => PortTransportMask.Tcp,
+                "udp" => PortTransportMask.Udp,
+                _ => PortTransportMask.Tcp | PortTransportMask.Udp,
+            };
+            rows[i] = new KnownPortUse(
+                int.Parse(f[0], NumberStyles.None, CultureInfo.InvariantCulture),
+                int.Parse(f[1], NumberStyles.None, CultureInfo.InvariantCulture),
+                transports,
+                f[3],
+                f[4],
+                f[5],
+                f[6],
+                f[7] == "yes",
+                f[8]);
+        }
+
+        return rows;
+    }
 }
