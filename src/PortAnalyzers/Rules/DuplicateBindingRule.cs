@@ -37,6 +37,7 @@ internal static class DuplicateBindingRule
 
         // Keyed by text (scope, port, transport): a tuple key of structs is a dictionary the JIT compiles in every process.
         var seen = new Dictionary<string, List<PortOccurrence>>(System.StringComparer.Ordinal);
+        var descriptions = new Dictionary<PortOccurrence, string>();
         foreach (var o in sorted)
         {
             var transport = o.EffectiveTransport == PortTransport.Unknown ? PortTransport.Tcp : o.EffectiveTransport;
@@ -47,16 +48,37 @@ internal static class DuplicateBindingRule
                 continue;
             }
 
-            // 0.0.0.0 and :: on one port are two sockets; 127.0.0.1 and 127.0.0.2 too.
-            var earlier = earlierOnes.Find(e => SameSocket(e.BindAddress, o.BindAddress));
-            earlierOnes.Add(o);
+            // 0.0.0.0 and :: on one port are two sockets; 127.0.0.1 and 127.0.0.2 too. Only the first listener of each
+            // bind address is kept: whether two collide depends on their addresses alone, and the first in source order
+            // is the one named. Keeping every listener made a port bound thousands of times quadratic.
+            PortOccurrence? earlier = null;
+            bool addressSeen = false;
+            foreach (var e in earlierOnes)
+            {
+                addressSeen |= string.Equals(e.BindAddress, o.BindAddress, System.StringComparison.Ordinal);
+                if (earlier is null && SameSocket(e.BindAddress, o.BindAddress))
+                {
+                    earlier = e;
+                }
+            }
+
+            if (!addressSeen)
+            {
+                earlierOnes.Add(o);
+            }
+
             if (earlier is null)
             {
                 continue;
             }
 
-            var where = earlier.Location.GetLineSpan();
-            var description = earlier.Sink + " at " + System.IO.Path.GetFileName(where.Path) + ":" + (where.StartLinePosition.Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!descriptions.TryGetValue(earlier, out var description))
+            {
+                var where = earlier.Location.GetLineSpan();
+                description = earlier.Sink + " at " + System.IO.Path.GetFileName(where.Path) + ":" + (where.StartLinePosition.Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                descriptions.Add(earlier, description);
+            }
+
             report(Diagnostic.Create(
                 descriptor ?? Descriptors.DuplicateBinding,
                 o.Location,

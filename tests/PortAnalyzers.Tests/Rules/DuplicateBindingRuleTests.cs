@@ -76,6 +76,25 @@ public class DuplicateBindingAddressTests
             """, "PORT006");
 
     [Fact]
+    public Task Each_repeat_names_the_first_listener_whose_address_overlaps_its_own()
+        => Verify.AnalyzerAsync(
+            Usings + """
+            class C
+            {
+                object A() => new TcpListener(IPAddress.Parse("10.0.0.1"), {|#1:9003|});
+                object B() => new TcpListener(IPAddress.Parse("10.0.0.2"), {|#3:9003|});
+                object D() => new TcpListener(IPAddress.Any, {|#0:9003|});
+                object E() => new TcpListener(IPAddress.Parse("10.0.0.2"), {|#2:9003|});
+                object F() => new TcpListener(IPAddress.Parse("10.0.0.1"), {|#4:9003|});
+            }
+            """,
+            null,
+            new[] { "PORT006" },
+            Verify.Diagnostic("PORT006").WithLocation(0).WithLocation(1).WithArguments(9003L, "tcp", "new TcpListener(...) at Test0.cs:7"),
+            Verify.Diagnostic("PORT006").WithLocation(2).WithLocation(3).WithArguments(9003L, "tcp", "new TcpListener(...) at Test0.cs:8"),
+            Verify.Diagnostic("PORT006").WithLocation(4).WithLocation(1).WithArguments(9003L, "tcp", "new TcpListener(...) at Test0.cs:7"));
+
+    [Fact]
     public Task Url_hosts_are_compared_as_addresses()
         => Verify.AnalyzerAsync(Usings + """
             class C
