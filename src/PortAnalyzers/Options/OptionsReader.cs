@@ -171,8 +171,8 @@ internal sealed class OptionsReader
             Options = options;
         }
 
-        public SyntaxTree Tree { get; }
+        public readonly SyntaxTree Tree;
 
-        public PortAnalyzerOptions Options { get; }
+        public readonly PortAnalyzerOptions Options;
     }
 }

@@ -79,9 +79,9 @@ internal sealed class EnabledRules
             Rules = rules;
         }
 
-        public SyntaxTree Tree { get; }
+        public readonly SyntaxTree Tree;
 
-        public RuleBits Rules { get; }
+        public readonly RuleBits Rules;
     }
 
     // The compiler's order (CSharpDiagnosticFilter): a command-line or rule-set option wins; otherwise the tree's
