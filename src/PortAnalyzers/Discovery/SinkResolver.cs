@@ -163,11 +163,30 @@ internal sealed class SinkResolver
                 return false;
             }
         }
+        else if (operation is IInterpolatedStringOperation interpolated && !TextPartsHoldColon(interpolated))
+        {
+            // $"Received {count} bytes": a URL with a port needs "://" and the port's ':' in the text parts (a hole stands
+            // in as a letter in the template), so most interpolations are answered without building one.
+            return false;
+        }
 
         if (PortValueResolver.TryResolve(value, out var full) && full.IsText && IsWholeUrl(full.Text!))
         {
             resolved = full;
             return true;
+        }
+
+        return false;
+    }
+
+    private static bool TextPartsHoldColon(IInterpolatedStringOperation interpolated)
+    {
+        foreach (var part in interpolated.Parts)
+        {
+            if (part is IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string text } } && text.IndexOf(':') >= 0)
+            {
+                return true;
+            }
         }
 
         return false;
