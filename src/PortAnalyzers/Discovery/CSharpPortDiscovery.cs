@@ -39,6 +39,14 @@ internal sealed class CSharpPortDiscovery
             return null;
         }
 
+        // Then the value's shape, before the parameter's symbol and type are asked for: most arguments are
+        // parameters, properties or fields passed along, which never resolve to a port. A params array is taken
+        // apart below, element by element.
+        if (argument.ArgumentKind != ArgumentKind.ParamArray && !PortValueResolver.MayResolve(argument.Value))
+        {
+            return null;
+        }
+
         var parameter = argument.Parameter;
         if (parameter is null || argument.ArgumentKind == ArgumentKind.DefaultValue)
         {
@@ -90,7 +98,7 @@ internal sealed class CSharpPortDiscovery
             IFieldReferenceOperation field => field.Field,
             _ => null,
         };
-        if (member is null)
+        if (member is null || !PortValueResolver.MayResolve(assignment.Value))
         {
             return null;
         }
@@ -112,7 +120,7 @@ internal sealed class CSharpPortDiscovery
     /// </summary>
     public List<PortOccurrence>? AnalyzeDeclaration(ISymbol symbol, IOperation? value)
     {
-        if (value is null)
+        if (value is null || !PortValueResolver.MayResolve(value))
         {
             return null;
         }

@@ -90,6 +90,21 @@ internal static class PortValueResolver
         }
     }
 
+    /// <summary>
+    /// False when <see cref="TryResolve"/> is sure to fail, decided from the value's shape alone: a parameter, a
+    /// property, an instance or a settable field is never resolved, so the sink of such an argument (most arguments)
+    /// is not looked up at all. Keep in step with the shapes TryResolve accepts (ValueShapeTests checks it on real code).
+    /// </summary>
+    public static bool MayResolve(IOperation value)
+    {
+        var operation = Unwrap(value);
+        return operation.ConstantValue.HasValue
+            || operation is ILocalReferenceOperation
+                or IFieldReferenceOperation { Field.IsReadOnly: true }
+                or IInvocationOperation or ICoalesceOperation or IConditionalOperation
+                or IInterpolatedStringOperation or IBinaryOperation;
+    }
+
     public static bool TryResolve(IOperation value, out ResolvedValue resolved)
     {
         resolved = default;
