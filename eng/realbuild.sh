@@ -6,14 +6,18 @@
 #   bash eng/realbuild.sh /path/to/copy/of/clone/project.csproj [runs]
 # The clone is not modified (the analyzers come in through CustomAfterMicrosoftCommonTargets), but it is built in
 # place: pass a copy. The project must restore here. Environment: PEER_VERSION (default 9.32.0.97167),
-# PORTANALYZERS_DLL (skip packing: use this analyzer assembly with the package's build/ props and targets from this checkout, e.g. to compare two builds of the analyzer).
+# PORTANALYZERS_DLL (skip packing: use this analyzer assembly with the package's build/ props and targets from this checkout, e.g. to compare two builds of the analyzer),
+# COMPILER_SERVER=1 (compile in the shared compiler server, as `dotnet build` does by default; this machine sets
+# UseSharedCompilation=false, so every compiler run is otherwise a fresh process that loads and JIT-compiles every
+# analyzer again. The server is shut down before the first run, so run 1 pays for loading and the later runs show
+# a warm server, where analyzers stay loaded between builds).
 set -euo pipefail
 project="$(cd "$(dirname "${1:?usage: realbuild.sh /path/to/project.csproj [runs]}")" && pwd)/$(basename "$1")"
 runs="${2:-3}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 peer_version="${PEER_VERSION:-9.32.0.97167}"
 work="$(mktemp -d)"
-trap '[ -n "${KEEP_WORK:-}" ] || rm -rf "$work"' EXIT
+trap '[ -z "${COMPILER_SERVER:-}" ] || dotnet build-server shutdown >/dev/null 2>&1; [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"' EXIT
 
 # The peer package, restored once into the NuGet cache through a throw-away project.
 mkdir -p "$work/peer"
@@ -74,10 +78,16 @@ echo "project: $project"
 echo "peer: SonarAnalyzer.CSharp $peer_version, rule S1075 (UriShouldNotBeHardcoded)"
 echo "| run | PortAnalyzers (both analyzers) | Sonar S1075 | ratio | all analyzers | compiler runs |"
 echo "|---:|---:|---:|---:|---:|---:|"
+server_args=()
+if [ -n "${COMPILER_SERVER:-}" ]; then
+  server_args=(-p:UseSharedCompilation=true)
+  dotnet build-server shutdown >/dev/null 2>&1 || true
+  echo "compiler server: on (run 1 starts it; later runs reuse it)"
+fi
 for run in $(seq 1 "$runs"); do
   log="$work/build$run.log"
   set +e
-  dotnet build "$project" -nologo --no-incremental -v:detailed -p:ReportAnalyzer=true \
+  dotnet build "$project" -nologo --no-incremental -v:detailed -p:ReportAnalyzer=true "${server_args[@]}" \
     -p:CustomAfterMicrosoftCommonTargets="$work/inject.targets" -p:TreatWarningsAsErrors=false -p:WarningsAsErrors= \
     -p:CentralPackageTransitivePinningEnabled=false > "$log" 2>&1
   status=$?
