@@ -97,12 +97,19 @@ internal static class PortValueResolver
     /// </summary>
     public static bool MayResolve(IOperation value)
     {
-        var operation = Unwrap(value);
-        return operation.ConstantValue.HasValue
-            || operation is ILocalReferenceOperation
-                or IFieldReferenceOperation { Field.IsReadOnly: true }
-                or IInvocationOperation or ICoalesceOperation or IConditionalOperation
-                or IInterpolatedStringOperation or IBinaryOperation;
+        // The commonest rejections are answered by kind: ConstantValue boxes a numeric constant on every call.
+        switch (Unwrap(value))
+        {
+            case IParameterReferenceOperation or IPropertyReferenceOperation or IInstanceReferenceOperation:
+                return false;
+            case IFieldReferenceOperation field:
+                return field.Field.IsReadOnly || field.Field.IsConst;
+            case ILocalReferenceOperation or IInvocationOperation or ICoalesceOperation or IConditionalOperation
+                or IInterpolatedStringOperation or IBinaryOperation:
+                return true;
+            case var other:
+                return other.ConstantValue.HasValue;
+        }
     }
 
     public static bool TryResolve(IOperation value, out ResolvedValue resolved)
