@@ -178,9 +178,18 @@ if (sourceIndex >= 0 && sourceIndex + 1 < args.Length)
         var c = CSharpCompilation.Create("P", sourceTrees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
         c.GetDiagnostics();
         int loops = int.TryParse(Environment.GetEnvironmentVariable("PORTANALYZERS_LOOPS"), out var n) ? n : 20;
+        // PORTANALYZERS_FRESH=1: a new compilation for every run (compiled first), as in a real build, where what our
+        // queries make Roslyn compute lazily (symbols' attributes, nullability) is computed for the first time.
+        bool fresh = Environment.GetEnvironmentVariable("PORTANALYZERS_FRESH") == "1";
         var times = new List<double>();
         for (int i = 0; i < loops; i++)
         {
+            if (fresh)
+            {
+                c = CSharpCompilation.Create("P", sourceTrees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
+                c.GetDiagnostics();
+            }
+
             var (ms, _, _, _) = Run(c, ImmutableArray<AdditionalText>.Empty, new DiagnosticAnalyzer[] { new CSharpPortAnalyzer() });
             times.Add(ms);
         }

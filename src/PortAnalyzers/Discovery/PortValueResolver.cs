@@ -104,7 +104,7 @@ internal static class PortValueResolver
                 return false;
             case IFieldReferenceOperation field:
                 return field.Field.IsReadOnly || field.Field.IsConst;
-            case ILocalReferenceOperation or IInvocationOperation or ICoalesceOperation or IConditionalOperation
+            case ILiteralOperation or ILocalReferenceOperation or IInvocationOperation or ICoalesceOperation or IConditionalOperation
                 or IInterpolatedStringOperation or IBinaryOperation:
                 return true;
             case var other:
