@@ -1,4 +1,6 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using PortAnalyzers.Model;
 
@@ -158,7 +160,7 @@ internal sealed class SinkResolver
             var symbol = operation is ILocalReferenceOperation local ? (ISymbol)local.Local : ((IFieldReferenceOperation)operation).Field;
             var initializer = PortValueResolver.InitializerOf(symbol);
             if (initializer is null
-                || (PortValueResolver.TryLiteralValue(initializer, out var literal) && (literal is not string literalText || !IsWholeUrl(literalText))))
+                || (PortValueResolver.TryLiteralValue(initializer, out var literal) ? literal is not string literalText || !IsWholeUrl(literalText) : !MayComposeUrl(initializer)))
             {
                 return false;
             }
@@ -174,6 +176,37 @@ internal sealed class SinkResolver
         {
             resolved = full;
             return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// var text = GetText(): an initializer that is not a literal resolves to a URL only through text it writes (a
+    /// configuration read's default, a template's text parts: the port's ':' is then in a literal) or through a string
+    /// it composes (interpolation, +, string.Format or Concat, whose constant parts may be declared elsewhere).
+    /// Neither in it: the resolver is not asked.
+    /// </summary>
+    private static bool MayComposeUrl(SyntaxNode initializer)
+    {
+        foreach (var item in initializer.DescendantNodesAndTokensAndSelf(descendIntoChildren: null, descendIntoTrivia: false))
+        {
+            if (item.IsToken)
+            {
+                var token = item.AsToken();
+                if (token.RawKind is (int)SyntaxKind.StringLiteralToken or (int)SyntaxKind.InterpolatedStringTextToken
+                        or (int)SyntaxKind.SingleLineRawStringLiteralToken or (int)SyntaxKind.MultiLineRawStringLiteralToken
+                        or (int)SyntaxKind.Utf8StringLiteralToken or (int)SyntaxKind.CharacterLiteralToken
+                    && token.ValueText.IndexOf(':') >= 0)
+                {
+                    return true;
+                }
+            }
+            else if (item.AsNode() is InterpolatedStringExpressionSyntax or BinaryExpressionSyntax
+                || item.AsNode() is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Format" or "Concat" } or IdentifierNameSyntax { Identifier.ValueText: "Format" or "Concat" } })
+            {
+                return true;
+            }
         }
 
         return false;
