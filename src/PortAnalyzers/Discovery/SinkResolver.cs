@@ -187,23 +187,25 @@ internal sealed class SinkResolver
     /// it composes (interpolation, +, string.Format or Concat, whose constant parts may be declared elsewhere).
     /// Neither in it: the resolver is not asked.
     /// </summary>
-    private static bool MayComposeUrl(SyntaxNode initializer)
+    private static bool MayComposeUrl(SyntaxNode node, int depth = 0)
     {
-        foreach (var item in initializer.DescendantNodesAndTokensAndSelf(descendIntoChildren: null, descendIntoTrivia: false))
+        // A walk of child lists rather than DescendantNodesAndTokens: nothing allocated for a value that is no URL.
+        // Very deep syntax (a long fluent chain) is left to the resolver.
+        if (depth > 32
+            || node is InterpolatedStringExpressionSyntax or BinaryExpressionSyntax
+            || node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Format" or "Concat" } or IdentifierNameSyntax { Identifier.ValueText: "Format" or "Concat" } })
         {
-            if (item.IsToken)
-            {
-                var token = item.AsToken();
-                if (token.RawKind is (int)SyntaxKind.StringLiteralToken or (int)SyntaxKind.InterpolatedStringTextToken
+            return true;
+        }
+
+        foreach (var child in node.ChildNodesAndTokens())
+        {
+            if (child.IsToken
+                ? child.AsToken() is { RawKind: (int)SyntaxKind.StringLiteralToken or (int)SyntaxKind.InterpolatedStringTextToken
                         or (int)SyntaxKind.SingleLineRawStringLiteralToken or (int)SyntaxKind.MultiLineRawStringLiteralToken
-                        or (int)SyntaxKind.Utf8StringLiteralToken or (int)SyntaxKind.CharacterLiteralToken
-                    && token.ValueText.IndexOf(':') >= 0)
-                {
-                    return true;
-                }
-            }
-            else if (item.AsNode() is InterpolatedStringExpressionSyntax or BinaryExpressionSyntax
-                || item.AsNode() is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Format" or "Concat" } or IdentifierNameSyntax { Identifier.ValueText: "Format" or "Concat" } })
+                        or (int)SyntaxKind.Utf8StringLiteralToken or (int)SyntaxKind.CharacterLiteralToken } token
+                    && token.ValueText.IndexOf(':') >= 0
+                : MayComposeUrl(child.AsNode()!, depth + 1))
             {
                 return true;
             }
