@@ -193,7 +193,13 @@ internal sealed class SinkResolver
         // Very deep syntax (a long fluent chain) is left to the resolver.
         if (depth > 32
             || node is InterpolatedStringExpressionSyntax or BinaryExpressionSyntax
-            || node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Format" or "Concat" } or IdentifierNameSyntax { Identifier.ValueText: "Format" or "Concat" } })
+            || (node is InvocationExpressionSyntax invocation
+                && invocation.Expression switch
+                {
+                    MemberAccessExpressionSyntax access => StringTemplate.IsFormatOrConcatName(access.Name.Identifier.ValueText),
+                    IdentifierNameSyntax identifier => StringTemplate.IsFormatOrConcatName(identifier.Identifier.ValueText),
+                    _ => false,
+                }))
         {
             return true;
         }

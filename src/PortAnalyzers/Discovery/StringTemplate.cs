@@ -126,7 +126,10 @@ internal sealed class StringTemplate
     }
 
     internal static bool IsFormatOrConcat(IMethodSymbol method)
-        => method.ContainingType?.SpecialType == SpecialType.System_String && method.IsStatic && method.Name is "Format" or "Concat";
+        => method.ContainingType?.SpecialType == SpecialType.System_String && method.IsStatic && IsFormatOrConcatName(method.Name);
+
+    /// <summary>The names of string's composing methods, for a check on syntax before anything is bound.</summary>
+    internal static bool IsFormatOrConcatName(string name) => name is "Format" or "Concat";
 
     /// <summary>A cheap scan of the constant parts, allocating nothing: a port needs a digit and a separator before it.</summary>
     private static bool MayHoldPort(IOperation operation, int depth)
