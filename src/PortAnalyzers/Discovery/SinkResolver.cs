@@ -206,18 +206,29 @@ internal sealed class SinkResolver
 
         foreach (var child in node.ChildNodesAndTokens())
         {
-            if (child.IsToken
-                ? child.AsToken() is { RawKind: (int)SyntaxKind.StringLiteralToken or (int)SyntaxKind.InterpolatedStringTextToken
-                        or (int)SyntaxKind.SingleLineRawStringLiteralToken or (int)SyntaxKind.MultiLineRawStringLiteralToken
-                        or (int)SyntaxKind.Utf8StringLiteralToken or (int)SyntaxKind.CharacterLiteralToken } token
-                    && token.ValueText.IndexOf(':') >= 0
-                : MayComposeUrl(child.AsNode()!, depth + 1))
+            if (child.IsToken ? IsTextWithColon(child.AsToken()) : MayComposeUrl(child.AsNode()!, depth + 1))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static bool IsTextWithColon(SyntaxToken token)
+    {
+        switch (token.Kind())
+        {
+            case SyntaxKind.StringLiteralToken:
+            case SyntaxKind.InterpolatedStringTextToken:
+            case SyntaxKind.SingleLineRawStringLiteralToken:
+            case SyntaxKind.MultiLineRawStringLiteralToken:
+            case SyntaxKind.Utf8StringLiteralToken:
+            case SyntaxKind.CharacterLiteralToken:
+                return token.ValueText.IndexOf(':') >= 0;
+            default:
+                return false;
+        }
     }
 
     private static bool TextPartsHoldColon(IInterpolatedStringOperation interpolated)
