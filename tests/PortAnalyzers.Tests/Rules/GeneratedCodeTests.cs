@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis.Testing;
 using PortAnalyzers.Tests.Infrastructure;
 
 namespace PortAnalyzers.Tests.Rules;
